@@ -1,0 +1,61 @@
+import { ApiError, badRequest } from "@/lib/api/errors";
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export function clientIp(headers: Headers): string | null {
+  const forwarded = headers.get("x-forwarded-for");
+  if (forwarded) return forwarded.split(",")[0]!.trim();
+  return headers.get("x-real-ip");
+}
+
+/** The origin this request was addressed to, as the browser saw it (proxies set X-Forwarded-*). */
+export function requestOrigin(request: Request): string {
+  const url = new URL(request.url);
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? url.host;
+  const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? url.protocol.replace(":", "");
+  return `${proto}://${host}`;
+}
+
+/** A cookie can ride along on a request another site makes; state changes must come from our own pages. */
+export function isSameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return false;
+  const allowed = new Set([requestOrigin(request)]);
+  if (process.env.AUTH_URL) allowed.add(new URL(process.env.AUTH_URL).origin);
+  return allowed.has(origin);
+}
+
+/** Reads a JSON body with SPEC §4's statuses: 415 not JSON, 413 over 64 KiB, 400 malformed. */
+export async function readJsonBody(request: Request): Promise<unknown> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw new ApiError(413, "Request body is larger than 64 KiB");
+  const text = await readLimitedText(request);
+  if (text.trim() === "") return {};
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/([\w.+-]*\+)?json\b/i.test(type)) {
+    throw new ApiError(415, "Request body must be JSON (Content-Type: application/json)");
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badRequest("Request body is not valid JSON");
+  }
+}
+
+async function readLimitedText(request: Request): Promise<string> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw new ApiError(413, "Request body is larger than 64 KiB");
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}

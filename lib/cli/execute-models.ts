@@ -1,0 +1,78 @@
+// Model statements act on the caller's own providers and defaults (SPEC §4 "Models").
+
+import type { ApiClient } from "./api-client";
+import type { CliResult, Row } from "./format";
+import { asRecord, isRecord } from "./response";
+import { DEFAULT_FIELDS, MODEL_TYPES, type Statement } from "./statements";
+
+export type ModelStatement = Extract<
+  Statement,
+  { kind: "create_provider" | "drop_provider" | "list_providers" | "set_default" | "reset_default" | "list_defaults" }
+>;
+
+const DEFAULT_COLUMNS = ["type", "field", "model"];
+
+/** One row per model type, so the six defaults read as a table with the CLI's own type names. */
+function defaultRows(defaults: Row): Row[] {
+  return MODEL_TYPES.map((type) => {
+    const field = DEFAULT_FIELDS[type];
+    return { type, field, model: defaults[field] ?? null };
+  });
+}
+
+function defaultsResult(data: unknown, message?: string): CliResult {
+  const defaults = asRecord(data, "the default models");
+  return { rows: defaultRows(defaults), columns: DEFAULT_COLUMNS, json: defaults, ...(message ? { message } : {}) };
+}
+
+function providerRows(data: unknown): Row[] {
+  const providers = asRecord(data, "the model providers");
+  return Object.entries(providers).map(([factory, value]) => {
+    const provider = isRecord(value) ? value : {};
+    const models = Array.isArray(provider.llm) ? provider.llm.length : 0;
+    return { factory, models, tags: provider.tags ?? null };
+  });
+}
+
+export async function executeModelStatement(statement: ModelStatement, client: ApiClient): Promise<CliResult> {
+  switch (statement.kind) {
+    case "create_provider": {
+      const { factory, apiKey, baseUrl } = statement;
+      // Self-hosted factories take no key: '' means "none", and the server decides whether one is needed.
+      const body: Row = { llm_factory: factory };
+      if (apiKey !== "") body.api_key = apiKey;
+      if (baseUrl !== undefined && baseUrl !== "") body.base_url = baseUrl;
+      const data = await client.post("/models", body);
+      return { message: `Added model provider ${factory}.`, json: data };
+    }
+    case "drop_provider": {
+      // DELETE with a JSON body: the API names the factory in the body, not the path.
+      const data = await client.delete("/models", { llm_factory: statement.factory });
+      return {
+        message: `Removed model provider ${statement.factory}; defaults that used its models were cleared.`,
+        json: data,
+      };
+    }
+    case "list_providers": {
+      const data = await client.get("/models");
+      const rows = providerRows(data);
+      const count = rows.length;
+      return {
+        rows,
+        columns: ["factory", "models", "tags"],
+        message: `${count} provider${count === 1 ? "" : "s"}`,
+        json: data,
+      };
+    }
+    case "set_default": {
+      const data = await client.post("/models/default", { [statement.field]: statement.modelId });
+      return defaultsResult(data, `Default ${statement.modelType} set to ${statement.modelId}.`);
+    }
+    case "reset_default": {
+      const data = await client.post("/models/default", { [statement.field]: null });
+      return defaultsResult(data, `Default ${statement.modelType} cleared.`);
+    }
+    case "list_defaults":
+      return defaultsResult(await client.get("/models/default"));
+  }
+}

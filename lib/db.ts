@@ -1,0 +1,20 @@
+// Not marked "server-only": server.ts (the verification fast path), the CLI and the
+// migration scripts import it outside Next's bundler, where that marker would throw.
+// It is never imported by a client component.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { config } from "@/lib/config";
+
+function createClient() {
+  const adapter = new PrismaPg({ connectionString: config().DATABASE_URL, max: Number(process.env.DB_POOL_SIZE ?? 10) });
+  // Secret columns stay out of every query unless one asks for them by name.
+  return new PrismaClient({ adapter, omit: { user: { passwordHash: true }, apiKey: { hash: true } } });
+}
+
+const globalForDb = globalThis as unknown as { keydeskDb?: ReturnType<typeof createClient> };
+
+/**
+ * The one Prisma client. Importers load after start-up has set DATABASE_URL
+ * (scripts/start.ts imports the server dynamically for that reason).
+ */
+export const db = (globalForDb.keydeskDb ??= createClient());

@@ -1,0 +1,83 @@
+// Key verification: the hot path every other service calls. One indexed read on a cache
+// miss, none on a hit, and no write per call (last use is recorded at most once a minute).
+// Not "server-only": server.ts answers POST /api/v1/keys/verify with it outside Next.
+import { effectiveScopes } from "@/lib/auth/caller";
+import { config } from "@/lib/config";
+import { db } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { hashKey, parseKey } from "@/lib/keys/format";
+import { keyCache, type CachedKey } from "@/lib/keys/key-cache";
+import { recordKeyUse } from "@/lib/keys/last-used";
+
+export type VerifyFailure = "malformed" | "not_found" | "revoked" | "expired" | "owner_disabled";
+
+export type VerifyResult = { valid: true; key: CachedKey } | { valid: false; reason: VerifyFailure };
+
+type KeyRow = {
+  id: string;
+  owner_id: string;
+  scopes: string[];
+  expires_at: Date | null;
+  revoked_at: Date | null;
+  disabled: boolean;
+  role: Role;
+  email: string;
+  name: string;
+};
+
+async function loadKey(hash: string): Promise<CachedKey | null> {
+  const rows = await db.$queryRaw<KeyRow[]>`
+    SELECT k.id, k.owner_id, k.scopes, k.expires_at, k.revoked_at, u.disabled, u.role, u.email, u.name
+    FROM api_keys k JOIN users u ON u.id = k.owner_id
+    WHERE k.hash = ${hash}`;
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    hash,
+    keyId: row.id,
+    ownerId: row.owner_id,
+    ownerEmail: row.email,
+    ownerName: row.name,
+    ownerRole: row.role,
+    ownerDisabled: row.disabled,
+    scopes: row.scopes,
+    expiresAt: row.expires_at,
+    revokedAt: row.revoked_at,
+  };
+}
+
+function judge(key: CachedKey, now: number): VerifyResult {
+  if (key.revokedAt) return { valid: false, reason: "revoked" };
+  if (key.expiresAt && key.expiresAt.getTime() <= now) return { valid: false, reason: "expired" };
+  if (key.ownerDisabled) return { valid: false, reason: "owner_disabled" };
+  return { valid: true, key };
+}
+
+/** Decides whether a presented secret is a working key. Lookup is by hash through a unique index. */
+export async function verifyKey(secret: unknown): Promise<VerifyResult> {
+  if (typeof secret !== "string" || !parseKey(secret, config().KEY_PREFIX).ok) {
+    return { valid: false, reason: "malformed" };
+  }
+  const hash = hashKey(secret);
+  let key = keyCache().get(hash);
+  if (!key) {
+    key = (await loadKey(hash)) ?? undefined;
+    if (!key) return { valid: false, reason: "not_found" };
+    keyCache().set(key);
+  }
+  const result = judge(key, Date.now());
+  if (result.valid) recordKeyUse(key.keyId);
+  return result;
+}
+
+/** The response body of POST /api/v1/keys/verify (SPEC §4). */
+export function verifyResponseBody(result: VerifyResult) {
+  if (!result.valid) return { valid: false as const, reason: result.reason };
+  return {
+    valid: true as const,
+    key_id: result.key.keyId,
+    user_id: result.key.ownerId,
+    scopes: effectiveScopes(result.key.scopes, result.key.ownerRole),
+    expires_at: result.key.expiresAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,71 @@
+import { z } from "zod";
+import type { DefaultField } from "./catalog";
+
+// Request schemas of the Models routes (SPEC §4), shared by the route handlers, the /models
+// page's forms and the OpenAPI document. Rules that need the catalog or the database (unknown
+// factory, Builtin, key required for hosted factories, "at least one default") live in the
+// service, which can name the field and the reason.
+
+const factoryName = z.string().trim().min(1, "Choose a model factory").max(100);
+
+// Forms send "" for an empty input; treat it as "not given" so the service sees one shape.
+const blankToUndefined = (value: string | undefined) => (value === "" ? undefined : value);
+
+const baseUrl = z
+  .string()
+  .trim()
+  .refine((value) => value === "" || isHttpUrl(value), "Must be an http:// or https:// URL")
+  .optional()
+  .transform(blankToUndefined);
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    // Credentials in the URL would be stored in clear and echoed in messages; the key field is for secrets.
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "" && !url.username && !url.password;
+  } catch {
+    return false;
+  }
+}
+
+export const addProviderSchema = z.object({
+  llm_factory: factoryName,
+  api_key: z.string().trim().max(4096).optional().transform(blankToUndefined),
+  base_url: baseUrl,
+  models: z.array(z.string().trim().min(1, "Model names cannot be empty").max(200)).max(500).optional(),
+});
+
+export const removeProviderSchema = z.object({
+  llm_factory: factoryName,
+});
+
+export const listModelsQuerySchema = z.object({
+  include_details: z.stringbool({ truthy: ["true", "1"], falsy: ["false", "0"] }).default(false),
+});
+
+// "" and null both clear a default (SPEC §4); the output says so with null alone.
+const defaultModelId = z
+  .string()
+  .trim()
+  .max(300)
+  .nullable()
+  .optional()
+  .transform((value) => (value === "" ? null : value));
+
+/** Unknown fields are a 400, so a typo such as `llm` instead of `llm_id` is not silently ignored. */
+export const setDefaultsSchema = z.strictObject({
+  llm_id: defaultModelId,
+  embd_id: defaultModelId,
+  asr_id: defaultModelId,
+  img2txt_id: defaultModelId,
+  rerank_id: defaultModelId,
+  tts_id: defaultModelId,
+} satisfies Record<DefaultField, typeof defaultModelId>);
+
+export type AddProviderInput = z.infer<typeof addProviderSchema>;
+export type RemoveProviderInput = z.infer<typeof removeProviderSchema>;
+export type ListModelsQuery = z.infer<typeof listModelsQuerySchema>;
+export type SetDefaultsInput = z.infer<typeof setDefaultsSchema>;
+// What a form holds before parsing ("" for empty inputs), for react-hook-form's generics.
+export type AddProviderFormValues = z.input<typeof addProviderSchema>;
+export type SetDefaultsFormValues = z.input<typeof setDefaultsSchema>;

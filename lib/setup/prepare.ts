@@ -1,0 +1,33 @@
+import path from "node:path";
+import { prepareEnvFile } from "@/lib/setup/env-file";
+import { startEmbeddedPostgres } from "@/lib/setup/embedded-db";
+import { migrate } from "@/lib/setup/migrate";
+
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
+
+export type Prepared = { databaseUrl: string; embedded: boolean; stop: () => Promise<void> };
+
+/**
+ * What every start does first: secrets in .env.local, a database (the embedded one unless
+ * DATABASE_URL is set), and migrations. Each step says what it is doing.
+ */
+export async function prepareDatabase(log: (line: string) => void): Promise<Prepared> {
+  prepareEnvFile(path.join(PROJECT_ROOT, ".env.local"), log);
+  let stop = async () => {};
+  let embedded = false;
+  if (!process.env.DATABASE_URL) {
+    const dataDir = process.env.KEYDESK_DATA_DIR ?? path.join(PROJECT_ROOT, ".data", "postgres");
+    log(`Starting the embedded PostgreSQL (data in ${path.relative(PROJECT_ROOT, dataDir) || dataDir})`);
+    const database = await startEmbeddedPostgres({ dataDir, log });
+    process.env.DATABASE_URL = database.url;
+    stop = database.stop;
+    embedded = true;
+    log(`Embedded PostgreSQL is listening on 127.0.0.1:${database.port}`);
+  } else {
+    log("Using the PostgreSQL at DATABASE_URL");
+  }
+  log("Applying database migrations");
+  const applied = await migrate(process.env.DATABASE_URL!, { log: (line) => log(`  ${line}`) });
+  log(applied.length ? `Applied ${applied.length} migration(s)` : "Database schema is up to date");
+  return { databaseUrl: process.env.DATABASE_URL!, embedded, stop };
+}
