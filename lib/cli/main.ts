@@ -16,20 +16,32 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-function isModuleNotFound(error: unknown): boolean {
-  return error instanceof Error && "code" in error && error.code === "ERR_MODULE_NOT_FOUND";
+/** Only the setup module itself being absent counts; a missing module deeper down is a real error. */
+function isSetupMissing(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    "code" in error &&
+    error.code === "ERR_MODULE_NOT_FOUND" &&
+    error.message.includes("cli-setup")
+  );
+}
+
+function usageError(message: string): number {
+  process.stderr.write(`error: ${message}\nRun "keydesk help" for usage.\n`);
+  return 2;
 }
 
 async function setup(args: string[]): Promise<number> {
+  let runSetup: (args: string[]) => Promise<number>;
   try {
     // Imported on demand: the setup code pulls in the database layer, which `admin` never needs.
-    const { runSetup } = await import("../setup/cli-setup");
-    return await runSetup(args);
+    ({ runSetup } = await import("../setup/cli-setup"));
   } catch (error) {
-    if (!isModuleNotFound(error)) throw error;
+    if (!isSetupMissing(error)) throw error;
     process.stderr.write("error: keydesk setup is not available in this build\n");
     return 1;
   }
+  return runSetup(args);
 }
 
 async function admin(args: string[], environment: MainEnvironment): Promise<number> {
@@ -47,8 +59,7 @@ async function admin(args: string[], environment: MainEnvironment): Promise<numb
       allowPositionals: false,
     }));
   } catch (error) {
-    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`);
-    return 2;
+    return usageError(error instanceof Error ? error.message : String(error));
   }
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
@@ -90,7 +101,6 @@ export async function main(argv: string[], environment: MainEnvironment = {}): P
       process.stdout.write(`${USAGE}\n`);
       return 0;
     default:
-      process.stderr.write(`error: unknown command ${JSON.stringify(command)}\n\n${USAGE}\n`);
-      return 2;
+      return usageError(`unknown command ${JSON.stringify(command)}`);
   }
 }

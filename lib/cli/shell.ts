@@ -107,6 +107,7 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
   });
 
   let buffer = "";
+  let quit = false;
   const prompt = (text: string): void => {
     rl.setPrompt(text);
     rl.prompt();
@@ -136,10 +137,15 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
       } catch (error) {
         shellOptions.stderr?.write(`${formatError(error)}\n`);
       }
-      if ((await runParsed(statements, shellOptions)) === "quit") break;
+      if ((await runParsed(statements, shellOptions)) === "quit") {
+        quit = true;
+        break;
+      }
     }
     prompt(PROMPT);
   }
+  // After Ctrl-D the cursor still sits on the prompt line; leave the terminal on a fresh one.
+  if (!quit) output.write("\n");
   rl.close();
   return 0;
 }

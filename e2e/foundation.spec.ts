@@ -1,0 +1,57 @@
+import { expect, test } from "@playwright/test";
+import { E2E_ADMIN } from "../playwright.config";
+import { ADMIN_STATE } from "./auth.setup";
+
+test.describe("signed out", () => {
+  test("a visit to /keys lands on /login", async ({ page }) => {
+    await page.goto("/keys");
+    await expect(page).toHaveURL(/\/login/);
+    await expect(page.getByRole("heading", { name: "Sign in to Keydesk" })).toBeVisible();
+  });
+
+  test("a wrong password shows an error and keeps the email", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByLabel("Email").fill(E2E_ADMIN.email);
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByTestId("login-error")).toHaveText("Invalid email or password.");
+    await expect(page.getByLabel("Email")).toHaveValue(E2E_ADMIN.email);
+    await expect(page).toHaveURL(/\/login/);
+  });
+});
+
+test.describe("signed in as the first admin", () => {
+  test.use({ storageState: ADMIN_STATE });
+
+  test("sees the dashboard with the admin links and can sign out", async ({ page }) => {
+    await page.goto("/keys");
+    const nav = page.getByRole("navigation");
+    for (const link of ["Keys", "Models", "Users", "Audit"]) await expect(nav.getByRole("link", { name: link })).toBeVisible();
+    await expect(page.getByText(E2E_ADMIN.email)).toBeVisible();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/login/);
+    await page.goto("/keys");
+    await expect(page).toHaveURL(/\/login/);
+  });
+});
+
+test("a USER cannot open /admin/users and does not see admin links", async ({ page, browser }) => {
+  const admin = await browser.newContext({ storageState: ADMIN_STATE });
+  const email = `user-${Date.now()}@e2e.test`;
+  const created = await admin.request.post("/api/v1/admin/users", {
+    data: { email, password: "user-password-0001", name: "Plain User" },
+    headers: { origin: test.info().project.use.baseURL! },
+  });
+  expect(created.status()).toBe(201);
+  await admin.close();
+
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("user-password-0001");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/keys$/);
+  await expect(page.getByRole("navigation").getByRole("link", { name: "Users" })).toHaveCount(0);
+  await page.goto("/admin/users");
+  await expect(page.getByTestId("forbidden")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
+});
