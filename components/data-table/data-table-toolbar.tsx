@@ -8,15 +8,17 @@ import { useDataTableParams } from "./use-table-url-state";
 const SEARCH_DEBOUNCE_MS = 300;
 
 type DataTableSearchProps = {
+  /** The search param it writes; DataTable's built-in search uses "q", a toolbar may add others (e.g. "actor"). */
+  param?: string;
   placeholder?: string;
   /** Accessible name of the search field. */
   label?: string;
 };
 
-/** Free-text search bound to the `q` param; typing is debounced, Enter searches at once. */
-export function DataTableSearch({ placeholder = "Search…", label = "Search" }: DataTableSearchProps) {
+/** Free-text search bound to one param; typing is debounced, Enter searches at once. */
+export function DataTableSearch({ param = "q", placeholder = "Search…", label = "Search" }: DataTableSearchProps) {
   const { params, setParams } = useDataTableParams();
-  const urlValue = params.get("q") ?? "";
+  const urlValue = params.get(param) ?? "";
   const [value, setValue] = useState(urlValue);
   const [seen, setSeen] = useState(urlValue);
   const [sent, setSent] = useState(urlValue);
@@ -40,7 +42,7 @@ export function DataTableSearch({ placeholder = "Search…", label = "Search" }:
     const q = raw.trim();
     if (q === urlValue) return;
     setSent(q);
-    setParams({ q: q || null }, { resetPage: true });
+    setParams({ [param]: q || null }, { resetPage: true });
   }
 
   function handleChange(next: string) {

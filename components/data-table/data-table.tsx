@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, type ReactNode } from "react";
-import { useTable, type PaginationState, type RowData, type SortingState, type Updater } from "@tanstack/react-table";
+import { useTable, type PaginationState, type RowData, type Updater } from "@tanstack/react-table";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -9,6 +9,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { dataTableFeatures, type DataTableColumns } from "./data-table-features";
 import { DataTablePagination } from "./data-table-pagination";
 import { DataTableSearch } from "./data-table-toolbar";
+import { parseSort, serializeSort } from "./sort-param";
 import { TableUrlStateContext, useTableUrlState } from "./use-table-url-state";
 
 type DataTableProps<TData extends RowData> = {
@@ -39,18 +40,6 @@ const NO_SORTABLE: readonly string[] = [];
 const DEFAULT_PAGE_SIZES: readonly number[] = [10, 20, 50, 100];
 // Params that shape the view rather than narrow the rows.
 const VIEW_PARAMS = new Set(["page", "per_page", "sort"]);
-
-export function parseSort(value: string | null | undefined, sortable: readonly string[]): SortingState {
-  if (!value) return [];
-  const desc = value.startsWith("-");
-  const id = desc ? value.slice(1) : value;
-  return sortable.includes(id) ? [{ id, desc }] : [];
-}
-
-export function serializeSort(sorting: SortingState): string | null {
-  const first = sorting[0];
-  return first ? `${first.desc ? "-" : ""}${first.id}` : null;
-}
 
 function resolve<T>(updater: Updater<T>, current: T): T {
   return updater instanceof Function ? updater(current) : updater;

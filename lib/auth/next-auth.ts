@@ -18,7 +18,7 @@ declare module "next-auth" {
 }
 
 export const loginSchema = z.object({
-  email: z.email("Enter a valid email address").transform((email) => email.trim().toLowerCase()),
+  email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address")),
   password: z.string().min(1, "Enter your password").max(1024),
 });
 
@@ -29,7 +29,8 @@ class AccountDisabled extends CredentialsSignin {
   code = "disabled";
 }
 
-async function authorize(credentials: unknown, request: Request) {
+/** The credentials check, exported for its tests; next-auth calls it on every sign-in. */
+export async function authorizeCredentials(credentials: unknown, request: Request) {
   const parsed = loginSchema.safeParse(credentials);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
@@ -56,7 +57,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/login" },
-  providers: [Credentials({ credentials: { email: {}, password: {} }, authorize })],
+  providers: [Credentials({ credentials: { email: {}, password: {} }, authorize: authorizeCredentials })],
   callbacks: {
     jwt({ token, user }) {
       if (user?.id) {
