@@ -1,10 +1,10 @@
 import "server-only";
-import { requireScope, type Caller } from "@/lib/auth/caller";
+import type { Caller } from "@/lib/auth/caller";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { keySelect, toKeyDto } from "@/lib/keys/dto";
 import type { ListKeysQuery } from "@/lib/keys/schemas";
-import { resolveOwner } from "@/lib/keys/service";
+import { authorizeOwner } from "@/lib/keys/service";
 
 const SORT_COLUMNS = {
   created_at: "createdAt",
@@ -36,8 +36,7 @@ function orderBy(sort: ListKeysQuery["sort"]): Prisma.ApiKeyOrderByWithRelationI
 
 /** GET /keys and an admin's GET /admin/users/{user}/keys: filtered, sorted and paged in the database. */
 export async function listKeys(caller: Caller, ownerId: string, query: ListKeysQuery) {
-  requireScope(caller, "keys:read");
-  await resolveOwner(caller, ownerId);
+  await authorizeOwner(caller, ownerId, "keys:read");
   const search: Prisma.ApiKeyWhereInput = query.q
     ? { OR: [{ name: { contains: query.q, mode: "insensitive" } }, { alias: { contains: query.q, mode: "insensitive" } }, { start: { startsWith: query.q } }] }
     : {};

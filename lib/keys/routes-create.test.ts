@@ -101,6 +101,8 @@ describe("POST /keys creates a key", () => {
     ["blank", "   "],
     ["101 characters", "n".repeat(101)],
     ["not a string", 42],
+    // PostgreSQL text cannot hold NUL: it must be a 400 here, not a 500 from the database.
+    ["NUL-bearing", "a\u0000b"],
   ])("400s a name that is %s", async (_label, name) => {
     expect(await api.create({ name })).toMatchObject({ status: 400, data: { fields: { name: [expect.any(String)] } } });
   });

@@ -105,6 +105,15 @@ describe("GET /keys search", () => {
     expect(response.data.items[0].start).toBe(secrets.beta!.slice(0, 12));
   });
 
+  it.each(["%", "_", "a%a", "%25"])("treats q=%s as literal text, not a LIKE pattern", async (q) => {
+    // No name, alias or start here contains (or starts with) these characters.
+    expect(await api.list(`?q=${encodeURIComponent(q)}`)).toMatchObject({ status: 200, data: { items: [], total: 0 } });
+  });
+
+  it("400s a NUL character in q instead of failing in the database", async () => {
+    expect(await api.list("?q=a%00b")).toMatchObject({ status: 400, data: { fields: { q: [expect.any(String)] } } });
+  });
+
   it("finds nothing for a term in no key, and never another user's keys", async () => {
     expect(await api.list("?q=stranger")).toMatchObject({ status: 200, data: { items: [], total: 0 } });
   });

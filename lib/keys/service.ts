@@ -13,22 +13,29 @@ import type { CreateKeyInput, UpdateKeyInput } from "@/lib/keys/schemas";
 const DAY_MS = 86_400_000;
 type Owner = { id: string; role: Role };
 
-/** Keys are reached through their owner: yourself, or, for an admin, anyone. */
-export async function resolveOwner(caller: Caller, ownerId: string): Promise<Owner> {
+const isAdminCaller = (caller: Caller) => caller.user.role === "ADMIN" && caller.scopes.includes("admin");
+
+/**
+ * Keys are reached through their owner. An admin (role and, for a key, the admin scope) may act
+ * on anyone's keys; everyone else on their own, with the keys:read or keys:write scope.
+ */
+export async function authorizeOwner(caller: Caller, ownerId: string, need: "keys:read" | "keys:write"): Promise<Owner> {
+  if (!isAdminCaller(caller)) {
+    requireScope(caller, need);
+    if (ownerId !== caller.user.id) requireAdminCaller(caller);
+  }
   if (ownerId === caller.user.id) return { id: caller.user.id, role: caller.user.role };
-  requireAdminCaller(caller);
   const owner = await db.user.findUnique({ where: { id: ownerId }, select: { id: true, role: true } });
   if (!owner) throw notFound("User");
   return owner;
 }
 
-/** Scopes a new or edited key may hold: `admin` only for an admin owner, and never more than the caller holds. */
+/** Scopes a new or edited key may hold: `admin` only for an admin owner; others only what the caller holds. */
 function grantableScopes(caller: Caller, owner: Owner, requested: Scope[] | undefined): Scope[] {
-  const forSelf = caller.user.id === owner.id;
-  const scopes = requested ?? DEFAULT_SCOPES.filter((scope) => !forSelf || caller.scopes.includes(scope));
+  const admin = isAdminCaller(caller);
+  const scopes = requested ?? DEFAULT_SCOPES.filter((scope) => admin || caller.scopes.includes(scope));
   if (scopes.includes("admin") && owner.role !== "ADMIN") throw forbidden("Only an administrator's key can hold the admin scope");
-  // An admin grants users' scopes by role; anyone else can only hand on what they hold.
-  const missing = scopes.filter((scope) => !caller.scopes.includes(scope) && (forSelf || scope === "admin"));
+  const missing = admin ? [] : scopes.filter((scope) => !caller.scopes.includes(scope));
   if (missing.length > 0) throw forbidden(`You cannot grant scopes you do not hold: ${missing.join(", ")}`);
   return scopes;
 }
@@ -58,8 +65,7 @@ export type CreatedKey = KeyDto & { key?: string; renewed: boolean };
  * alias are settled by the unique (owner, alias) index: one insert wins, the rest renew.
  */
 export async function createKey(caller: Caller, ownerId: string, input: CreateKeyInput): Promise<CreatedKey> {
-  requireScope(caller, "keys:write");
-  const owner = await resolveOwner(caller, ownerId);
+  const owner = await authorizeOwner(caller, ownerId, "keys:write");
   const scopes = grantableScopes(caller, owner, input.scopes as Scope[] | undefined);
   const ttlDays = lifetimeDays(input.expires_in_days);
   const secret = generateKey(config().KEY_PREFIX);
@@ -110,14 +116,13 @@ async function renewByAlias(caller: Caller, ownerId: string, alias: string, chan
 }
 
 export async function getKey(caller: Caller, ownerId: string, id: string): Promise<KeyDto> {
-  await resolveOwner(caller, ownerId);
+  await authorizeOwner(caller, ownerId, "keys:read");
   const { hash: _hash, ...key } = await findKey(ownerId, id);
   return toKeyDto(key);
 }
 
 export async function updateKey(caller: Caller, ownerId: string, id: string, input: UpdateKeyInput): Promise<KeyDto> {
-  requireScope(caller, "keys:write");
-  const owner = await resolveOwner(caller, ownerId);
+  const owner = await authorizeOwner(caller, ownerId, "keys:write");
   const current = await findKey(ownerId, id);
   const scopes = input.scopes ? grantableScopes(caller, owner, input.scopes as Scope[]) : undefined;
   const key = await db.$transaction(async (tx) => {
@@ -130,8 +135,7 @@ export async function updateKey(caller: Caller, ownerId: string, id: string, inp
 }
 
 export async function revokeKey(caller: Caller, ownerId: string, id: string): Promise<KeyDto> {
-  requireScope(caller, "keys:write");
-  await resolveOwner(caller, ownerId);
+  await authorizeOwner(caller, ownerId, "keys:write");
   const current = await findKey(ownerId, id);
   const key = await db.$transaction(async (tx) => {
     // Conditional on still being active, so two concurrent revokes give one 200 and one 409.
@@ -145,8 +149,7 @@ export async function revokeKey(caller: Caller, ownerId: string, id: string): Pr
 }
 
 export async function renewKey(caller: Caller, ownerId: string, id: string): Promise<KeyDto> {
-  requireScope(caller, "keys:write");
-  await resolveOwner(caller, ownerId);
+  await authorizeOwner(caller, ownerId, "keys:write");
   const current = await findKey(ownerId, id);
   const key = await db.$transaction(async (tx) => {
     const renewed = await tx.apiKey.update({ where: { id }, data: { expiresAt: expiryFrom(current.ttlDays), revokedAt: null }, select: keySelect });
@@ -159,8 +162,7 @@ export async function renewKey(caller: Caller, ownerId: string, id: string): Pro
 
 /** A new secret for the same key settings; the old one keeps working for the grace period. */
 export async function rollKey(caller: Caller, ownerId: string, id: string, gracePeriodHours: number) {
-  requireScope(caller, "keys:write");
-  await resolveOwner(caller, ownerId);
+  await authorizeOwner(caller, ownerId, "keys:write");
   const current = await findKey(ownerId, id);
   if (current.revokedAt) throw conflict("A revoked key cannot be rolled; create a new key instead");
   const secret = generateKey(config().KEY_PREFIX);
@@ -191,8 +193,7 @@ export async function rollKey(caller: Caller, ownerId: string, id: string, grace
 }
 
 export async function deleteKey(caller: Caller, ownerId: string, id: string): Promise<{ id: string; deleted: true }> {
-  requireScope(caller, "keys:write");
-  await resolveOwner(caller, ownerId);
+  await authorizeOwner(caller, ownerId, "keys:write");
   const current = await findKey(ownerId, id);
   await db.$transaction(async (tx) => {
     await tx.apiKey.delete({ where: { id } });

@@ -92,10 +92,9 @@ describe("POST /models with a hosted factory", () => {
 
   it("400s a refused key with the provider's message and saves nothing", async () => {
     const { user, key } = await newUser();
-    const response = await add(key, { llm_factory: "OpenAI", api_key: BAD_KEY, base_url: fake.url });
-    expect(response).toEqual({
+    const { status, code, message, data } = await add(key, { llm_factory: "OpenAI", api_key: BAD_KEY, base_url: fake.url });
+    expect({ status, code, message, data }).toEqual({
       status: 400,
-      headers: response.headers,
       code: 400,
       message: "OpenAI refused the API key: Incorrect API key provided",
       data: { fields: { api_key: ["Incorrect API key provided"] } },
@@ -110,6 +109,14 @@ describe("POST /models with a hosted factory", () => {
     expect(response.status).toBe(400);
     expect(response.message).toBe(`could not reach ${closedUrl} (ECONNREFUSED)`);
     expect(response.data).toEqual({ fields: { base_url: [response.message] } });
+    expect(await providerRows(user.id)).toEqual([]);
+  });
+
+  it("400s a base URL that answers but is not a models endpoint", async () => {
+    const { user, key } = await newUser();
+    const origin = fake.url.replace(/\/v1$/, "");
+    const response = await add(key, { llm_factory: "OpenAI", api_key: GOOD_KEY, base_url: origin });
+    expect(response).toMatchObject({ status: 400, message: `${origin}/models answered HTTP 404: Unknown request URL: GET /models` });
     expect(await providerRows(user.id)).toEqual([]);
   });
 
@@ -150,6 +157,12 @@ describe("POST /models with a self-hosted factory", () => {
     expect(listed.data).toEqual([
       expect.objectContaining({ factory: "Ollama", api_key_masked: null, base_url: closedUrl, status: "unverified", model_count: 11 }),
     ]);
+  });
+
+  it("saves one whose server refuses the key as unverified: self-hosted keys are not validated (SPEC §2)", async () => {
+    const { user, key } = await newUser();
+    expect((await add(key, { llm_factory: "Xinference", api_key: BAD_KEY, base_url: fake.url })).status).toBe(200);
+    expect(await providerRows(user.id)).toEqual([expect.objectContaining({ factory: "Xinference", status: "unverified", apiKeyLast4: "sk-…wxyz" })]);
   });
 
   it("takes OpenAI-API-Compatible models from the server's list, as chat models", async () => {

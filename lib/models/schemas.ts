@@ -11,12 +11,13 @@ const factoryName = z.string().trim().min(1, "Choose a model factory").max(100);
 // Forms send "" for an empty input; treat it as "not given" so the service sees one shape.
 const blankToUndefined = (value: string | undefined) => (value === "" ? undefined : value);
 
+// The transform sits inside .optional() so the parsed type keeps the key optional for service callers.
 const baseUrl = z
   .string()
   .trim()
   .refine((value) => value === "" || isHttpUrl(value), "Must be an http:// or https:// URL")
-  .optional()
-  .transform(blankToUndefined);
+  .transform(blankToUndefined)
+  .optional();
 
 function isHttpUrl(value: string): boolean {
   try {
@@ -30,7 +31,7 @@ function isHttpUrl(value: string): boolean {
 
 export const addProviderSchema = z.object({
   llm_factory: factoryName,
-  api_key: z.string().trim().max(4096).optional().transform(blankToUndefined),
+  api_key: z.string().trim().max(4096).transform(blankToUndefined).optional(),
   base_url: baseUrl,
   models: z.array(z.string().trim().min(1, "Model names cannot be empty").max(200)).max(500).optional(),
 });
@@ -49,8 +50,8 @@ const defaultModelId = z
   .trim()
   .max(300)
   .nullable()
-  .optional()
-  .transform((value) => (value === "" ? null : value));
+  .transform((value) => (value === "" ? null : value))
+  .optional();
 
 /** Unknown fields are a 400, so a typo such as `llm` instead of `llm_id` is not silently ignored. */
 export const setDefaultsSchema = z.strictObject({

@@ -2,7 +2,7 @@ import "server-only";
 import type { Caller } from "@/lib/auth/caller";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/api/errors";
-import { getKey } from "@/lib/keys/service";
+import { keySelect, toKeyDto } from "@/lib/keys/dto";
 
 /** GET /me: the caller's own profile and, when the call came with a key, that key. */
 export async function getMe(caller: Caller) {
@@ -22,6 +22,7 @@ export async function getMe(caller: Caller) {
       last_login_at: user.lastLoginAt?.toISOString() ?? null,
       scopes: caller.scopes,
     },
-    key: caller.keyId ? await getKey(caller, caller.user.id, caller.keyId) : null,
+    // The calling key describes itself whatever its scopes: no keys:read needed to ask "who am I".
+    key: caller.keyId ? toKeyDto(await db.apiKey.findUniqueOrThrow({ where: { id: caller.keyId }, select: keySelect })) : null,
   };
 }

@@ -75,6 +75,11 @@ describe("GET /admin/users/{user}", () => {
     expect(response).toMatchObject({ status: 200, data: { id: f.user.id, email: "plain@example.test" } });
   });
 
+  it("finds a user by an email that arrives still percent-encoded", async () => {
+    const response = await call(getUser, apiRequest("GET", "/api/v1/admin/users/plain%40example.test", { key: f.adminKey }), { user: "PLAIN%40example.test" });
+    expect(response).toMatchObject({ status: 200, data: { id: f.user.id } });
+  });
+
   it("404s an unknown id and an unknown email", async () => {
     expect(await get("0199aaaa-0000-7000-8000-000000000000")).toMatchObject({ status: 404, code: 404, data: null, message: "User not found" });
     expect(await get("nobody@example.test")).toMatchObject({ status: 404, message: "User not found" });

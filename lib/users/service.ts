@@ -30,8 +30,19 @@ function orderBy(sort: ListUsersQuery["sort"]): Prisma.UserOrderByWithRelationIn
 
 /** `{user}` in a route is an id or, when it holds "@", an email (stored lower-case). */
 function whereRef(ref: string): Prisma.UserWhereUniqueInput {
-  const value = ref.trim();
+  const value = emailFromEncoded(ref.trim());
   return value.includes("@") ? { email: value.toLowerCase() } : { id: value };
+}
+
+// Next has, in some versions, handed app-route params over still percent-encoded
+// (vercel/next.js#48058). Ids never hold "%" or "@", so decoding is safe exactly when it yields an email.
+function emailFromEncoded(ref: string): string {
+  if (ref.includes("@") || !/%40/i.test(ref)) return ref;
+  try {
+    return decodeURIComponent(ref);
+  } catch {
+    return ref;
+  }
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { KeysPanel } from "@/components/keys/keys-panel";
+import { sessionCaller } from "@/lib/auth/caller";
+import { requireUser } from "@/lib/auth/session";
+import { config } from "@/lib/config";
+import { listKeys } from "@/lib/keys/list";
+import { keysQueryFromSearchParams } from "@/lib/keys/list-query-params";
+
+export const metadata: Metadata = { title: "API keys" };
+
+export default async function KeysPage({ searchParams }: PageProps<"/keys">) {
+  const user = await requireUser();
+  const query = keysQueryFromSearchParams(await searchParams);
+  // The same service the REST API's GET /keys uses, so search, filter and sort cannot drift.
+  const result = await listKeys(sessionCaller(user), user.id, query);
+  const { KEY_ALLOW_NO_EXPIRY, KEY_DEFAULT_TTL_DAYS } = config();
+
+  return (
+    <div className="grid gap-6">
+      <header className="grid gap-1">
+        <h1 className="text-2xl font-semibold tracking-tight">API keys</h1>
+        <p className="text-sm text-muted-foreground">
+          Keys let programs call Keydesk&apos;s API as you. A key&apos;s secret is shown once, when it is created or
+          rolled; store it safely, and revoke any key you no longer use.
+        </p>
+      </header>
+      <KeysPanel
+        ownerId={user.id}
+        ownerIsAdmin={user.role === "ADMIN"}
+        keys={result.items}
+        total={result.total}
+        page={result.page}
+        perPage={result.per_page}
+        allowNoExpiry={KEY_ALLOW_NO_EXPIRY}
+        defaultTtlDays={KEY_DEFAULT_TTL_DAYS}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { createDataTableColumnHelper } from "@/components/data-table/data-table-features";
+import { Badge, StatusBadge } from "@/components/ui/badge";
+import type { KeyDto } from "@/lib/keys/dto";
+import { KeyRowActions } from "./key-row-actions";
+
+// UTC and a fixed locale: the server renders these cells too, and its time zone and locale
+// differ from the browser's, which would make hydration fail.
+const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
+const dateTimeFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+function DateCell({ value, empty, withTime = false }: { value: string | null; empty: string; withTime?: boolean }) {
+  if (!value) return <span className="text-muted-foreground">{empty}</span>;
+  const date = new Date(value);
+  return (
+    <time dateTime={value} title={`${dateTimeFormat.format(date)} UTC`} className="whitespace-nowrap">
+      {(withTime ? dateTimeFormat : dateFormat).format(date)}
+    </time>
+  );
+}
+
+/** The column ids the keys list can sort by; they are also the API's `sort` values. */
+export const KEY_SORTABLE_COLUMNS = ["name", "created_at", "expires_at", "last_used_at"] as const;
+
+const column = createDataTableColumnHelper<KeyDto>();
+
+export const keyColumns = column.columns([
+  column.accessor("name", {
+    header: "Name",
+    cell: ({ row }) => (
+      <div className="grid min-w-32 gap-0.5">
+        <span className="font-medium text-foreground">{row.original.name}</span>
+        {row.original.alias && <span className="text-xs text-muted-foreground">alias: {row.original.alias}</span>}
+      </div>
+    ),
+  }),
+  column.accessor("start", {
+    header: "Key",
+    // Only the stored start: the secret itself never reaches the table.
+    cell: ({ getValue }) => (
+      <code className="whitespace-nowrap font-mono text-xs" data-testid="key-start">
+        {getValue()}…
+      </code>
+    ),
+  }),
+  column.accessor("scopes", {
+    header: "Scopes",
+    cell: ({ getValue }) => (
+      <ul className="flex max-w-64 flex-wrap gap-1" aria-label="Scopes">
+        {getValue().map((scope) => (
+          <li key={scope}>
+            <Badge variant={scope === "admin" ? "primary" : "neutral"} className="font-mono">
+              {scope}
+            </Badge>
+          </li>
+        ))}
+      </ul>
+    ),
+  }),
+  column.accessor("status", {
+    header: "Status",
+    cell: ({ getValue }) => <StatusBadge status={getValue()} />,
+  }),
+  column.accessor("created_at", {
+    header: "Created",
+    sortDescFirst: true,
+    cell: ({ getValue }) => <DateCell value={getValue()} empty="—" />,
+  }),
+  column.accessor("expires_at", {
+    header: "Expires",
+    cell: ({ getValue }) => <DateCell value={getValue()} empty="never" />,
+  }),
+  column.accessor("last_used_at", {
+    header: "Last used",
+    sortDescFirst: true,
+    cell: ({ getValue }) => <DateCell value={getValue()} empty="never" withTime />,
+  }),
+  column.accessor((key) => key.created_by?.email ?? null, {
+    id: "created_by",
+    header: "Created by",
+    cell: ({ getValue }) => <span className="whitespace-nowrap text-muted-foreground">{getValue() ?? "—"}</span>,
+  }),
+  column.display({
+    id: "actions",
+    header: () => <span className="sr-only">Actions</span>,
+    cell: ({ row }) => <KeyRowActions apiKey={row.original} />,
+    meta: { headerClassName: "w-10", cellClassName: "text-right" },
+  }),
+]);
