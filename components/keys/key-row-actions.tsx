@@ -47,44 +47,53 @@ export function KeyRowActions({ apiKey }: { apiKey: KeyDto }) {
     { label: "Delete", destructive: true, separated: revoked, onSelect: () => setDialog("delete") },
   ];
 
-  const closeIf = (name: OpenDialog) => (open: boolean) => setDialog(open ? name : null);
+  const close = (open: boolean) => {
+    if (!open) setDialog(null);
+  };
   const expiry = apiKey.ttl_days === null ? "It will not expire." : `It will expire ${apiKey.ttl_days} days from now.`;
 
   return (
     <>
       <RowActionsMenu label={`Actions for ${apiKey.name}`} actions={actions} />
-      <RenameKeyDialog open={dialog === "rename"} onOpenChange={closeIf("rename")} keyId={apiKey.id} currentName={apiKey.name} />
-      {!revoked && <RollKeyDialog open={dialog === "roll"} onOpenChange={closeIf("roll")} apiKey={apiKey} />}
-      <ConfirmDialog
-        open={dialog === "renew"}
-        onOpenChange={closeIf("renew")}
-        title={`Renew ${quotedName}?`}
-        // Renewing clears the revocation too (SPEC §3), which deserves saying out loud.
-        description={`${revoked ? "This reactivates the revoked key: its secret will work again." : "The secret stays the same."} ${expiry}`}
-        confirmLabel="Renew key"
-        onConfirm={() => run("renew")}
-        data-testid="renew-key-confirm"
-      />
-      <ConfirmDialog
-        open={dialog === "revoke"}
-        onOpenChange={closeIf("revoke")}
-        title={`Revoke ${quotedName}?`}
-        description="Requests using this key will be rejected at once. The key stays listed as revoked."
-        confirmLabel="Revoke key"
-        destructive
-        onConfirm={() => run("revoke")}
-        data-testid="revoke-key-confirm"
-      />
-      <ConfirmDialog
-        open={dialog === "delete"}
-        onOpenChange={closeIf("delete")}
-        title={`Delete ${quotedName}?`}
-        description="The key stops working and is removed for good. This cannot be undone."
-        confirmLabel="Delete key"
-        destructive
-        onConfirm={() => run("delete")}
-        data-testid="delete-key-confirm"
-      />
+      {/* Only the open dialog is mounted: a page of rows would otherwise carry five dialogs each. */}
+      {dialog === "rename" && <RenameKeyDialog open onOpenChange={close} keyId={apiKey.id} currentName={apiKey.name} />}
+      {dialog === "roll" && <RollKeyDialog open onOpenChange={close} apiKey={apiKey} />}
+      {dialog === "renew" && (
+        <ConfirmDialog
+          open
+          onOpenChange={close}
+          title={`Renew ${quotedName}?`}
+          // Renewing clears the revocation too (SPEC §3), which deserves saying out loud.
+          description={`${revoked ? "This reactivates the revoked key: its secret will work again." : "The secret stays the same."} ${expiry}`}
+          confirmLabel="Renew key"
+          onConfirm={() => run("renew")}
+          data-testid="renew-key-confirm"
+        />
+      )}
+      {dialog === "revoke" && (
+        <ConfirmDialog
+          open
+          onOpenChange={close}
+          title={`Revoke ${quotedName}?`}
+          description="Requests using this key will be rejected at once. The key stays listed as revoked."
+          confirmLabel="Revoke key"
+          destructive
+          onConfirm={() => run("revoke")}
+          data-testid="revoke-key-confirm"
+        />
+      )}
+      {dialog === "delete" && (
+        <ConfirmDialog
+          open
+          onOpenChange={close}
+          title={`Delete ${quotedName}?`}
+          description="The key stops working and is removed for good. This cannot be undone."
+          confirmLabel="Delete key"
+          destructive
+          onConfirm={() => run("delete")}
+          data-testid="delete-key-confirm"
+        />
+      )}
     </>
   );
 }

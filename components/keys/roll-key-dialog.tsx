@@ -35,12 +35,7 @@ export function RollKeyDialog({ open, onOpenChange, apiKey }: RollKeyDialogProps
   const [pending, startTransition] = useTransition();
 
   function close(next: boolean) {
-    if (pending) return;
-    onOpenChange(next);
-    if (!next) {
-      setGraceHours(DEFAULT_GRACE_HOURS);
-      setError(null);
-    }
+    if (!pending) onOpenChange(next);
   }
 
   function roll() {
@@ -51,7 +46,7 @@ export function RollKeyDialog({ open, onOpenChange, apiKey }: RollKeyDialogProps
         setError(result.fields?.grace_period_hours?.join(" ") ?? result.error);
         return;
       }
-      close(false);
+      onOpenChange(false);
       const period = GRACE_CHOICES.find((choice) => choice.hours === graceHours)?.period;
       const oldKeyEnds = period ? `The previous secret keeps working for ${period}.` : "The previous secret has stopped working.";
       // The new secret goes straight to the reveal; this component keeps no copy of it.

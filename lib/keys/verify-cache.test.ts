@@ -43,6 +43,8 @@ async function cachedKey() {
   return { user, id, secret };
 }
 
+// Raw SQL below stores UTC, as Prisma does, whatever the server's TimeZone setting.
+// Raw SQL here writes UTC, as Prisma does, whatever the server's TimeZone setting.
 // Within a second, as the brief requires; in practice the notification takes a few milliseconds.
 const soon = { timeout: 1_000, interval: 10 };
 
@@ -56,7 +58,7 @@ describe("the verification cache", () => {
 
   it("drops a key revoked by another process", async () => {
     const { id, secret } = await cachedKey();
-    await other.query(`UPDATE api_keys SET revoked_at = now() WHERE id = $1`, [id]);
+    await other.query(`UPDATE api_keys SET revoked_at = (now() AT TIME ZONE 'UTC') WHERE id = $1`, [id]);
     await expect.poll(() => reasonOf(secret), soon).toBe("revoked");
   });
 
@@ -74,7 +76,7 @@ describe("the verification cache", () => {
 
   it("drops a key whose expiry another process moved into the past (as a roll with no grace does)", async () => {
     const { id, secret } = await cachedKey();
-    await other.query(`UPDATE api_keys SET expires_at = now() - interval '1 second' WHERE id = $1`, [id]);
+    await other.query(`UPDATE api_keys SET expires_at = (now() AT TIME ZONE 'UTC') - interval '1 second' WHERE id = $1`, [id]);
     await expect.poll(() => reasonOf(secret), soon).toBe("expired");
   });
 
@@ -88,7 +90,7 @@ describe("the verification cache", () => {
 
   it("keeps a key cached through changes that do not affect verification", async () => {
     const { id, secret } = await cachedKey();
-    await other.query(`UPDATE api_keys SET name = 'renamed', last_used_at = now() WHERE id = $1`, [id]);
+    await other.query(`UPDATE api_keys SET name = 'renamed', last_used_at = (now() AT TIME ZONE 'UTC') WHERE id = $1`, [id]);
     // A notification, had the trigger sent one, would have arrived well within this pause.
     await new Promise((resolve) => setTimeout(resolve, 200));
     const query = vi.spyOn(db, "$queryRaw");
@@ -141,7 +143,7 @@ describe("last_used_at", () => {
     await flushKeyUses();
     expect(write).toHaveBeenCalledTimes(1);
     const first = await lastUsedAt(id);
-    expect(Date.now() - first!.getTime()).toBeLessThan(10_000);
+    expect(Date.(now() AT TIME ZONE 'UTC') - first!.getTime()).toBeLessThan(10_000);
 
     for (let i = 0; i < 50; i++) expect(await reasonOf(secret)).toBe("valid");
     await flushKeyUses();
@@ -153,8 +155,9 @@ describe("last_used_at", () => {
   it("is not rewritten within the minute by a process that has not written it itself", async () => {
     const user = await createUser();
     const { id, secret } = await keyFor(user);
-    const recent = new Date(Date.now() - 30_000);
-    await other.query(`UPDATE api_keys SET last_used_at = $2 WHERE id = $1`, [id, recent]);
+    await other.query(`UPDATE api_keys SET last_used_at = (now() AT TIME ZONE 'UTC') - interval '30 seconds' WHERE id = $1`, [id]);
+    const recent = await lastUsedAt(id);
+    expect(Date.(now() AT TIME ZONE 'UTC') - recent!.getTime()).toBeGreaterThan(25_000);
     // This process's tracker starts empty, like a freshly started app instance.
     (globalThis as unknown as { keydeskLastUsed?: unknown }).keydeskLastUsed = undefined;
     expect(await reasonOf(secret)).toBe("valid");
@@ -165,10 +168,10 @@ describe("last_used_at", () => {
   it("is written again once the stored time is over a minute old", async () => {
     const user = await createUser();
     const { id, secret } = await keyFor(user);
-    await other.query(`UPDATE api_keys SET last_used_at = now() - interval '2 minutes' WHERE id = $1`, [id]);
+    await other.query(`UPDATE api_keys SET last_used_at = (now() AT TIME ZONE 'UTC') - interval '2 minutes' WHERE id = $1`, [id]);
     expect(await reasonOf(secret)).toBe("valid");
     await flushKeyUses();
-    expect(Date.now() - (await lastUsedAt(id))!.getTime()).toBeLessThan(10_000);
+    expect(Date.(now() AT TIME ZONE 'UTC') - (await lastUsedAt(id))!.getTime()).toBeLessThan(10_000);
   });
 
   it("is not touched by failed verifications", async () => {

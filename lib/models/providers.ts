@@ -91,9 +91,9 @@ export async function addProvider(caller: Caller, input: AddProviderInput): Prom
   const status: ProviderStatus = check.ok ? "verified" : "unverified";
   const settings = {
     apiKeyEncrypted: input.api_key && encryptionKey ? encryptSecret(input.api_key, encryptionKey) : null,
-    // apiKeyLast4 is a display column: it holds the whole masked form ("sk-…abcd", see maskSecret),
+    // apiKeyMasked is a display column: it holds the whole masked form ("sk-…abcd", see maskSecret),
     // so lists never need the ciphertext, and short keys show less than their last four.
-    apiKeyLast4: input.api_key ? maskSecret(input.api_key) : null,
+    apiKeyMasked: input.api_key ? maskSecret(input.api_key) : null,
     // Null means "the factory's default URL", so a catalog update moves providers that never chose one.
     baseUrl: input.base_url ?? null,
     status,
@@ -159,12 +159,12 @@ export async function listProviders(caller: Caller): Promise<ProviderDto[]> {
   requireScope(caller, "models:read");
   const providers = await db.modelProvider.findMany({
     where: { userId: caller.user.id },
-    select: { factory: true, apiKeyLast4: true, baseUrl: true, status: true, createdAt: true, updatedAt: true, _count: { select: { models: true } } },
+    select: { factory: true, apiKeyMasked: true, baseUrl: true, status: true, createdAt: true, updatedAt: true, _count: { select: { models: true } } },
     orderBy: { factory: "asc" },
   });
   return providers.map((provider) => ({
     factory: provider.factory,
-    api_key_masked: provider.apiKeyLast4,
+    api_key_masked: provider.apiKeyMasked,
     base_url: provider.baseUrl ?? findFactory(provider.factory)?.defaultBaseUrl ?? null,
     status: provider.status,
     model_count: provider._count.models,

@@ -38,7 +38,7 @@ describe("POST /models with a hosted factory", () => {
     expect(response).toMatchObject({ status: 200, code: 0, data: true });
     expect(fake.requests.slice(before)).toEqual([{ method: "GET", path: "/v1/models", apiKey: GOOD_KEY }]);
     const [row] = await providerRows(user.id);
-    expect(row).toMatchObject({ factory: "OpenAI", baseUrl: fake.url, status: "verified", apiKeyLast4: "sk-…ghij" });
+    expect(row).toMatchObject({ factory: "OpenAI", baseUrl: fake.url, status: "verified", apiKeyMasked: "sk-…ghij" });
     const saved = await modelRows(row.id);
     expect(saved.map(({ name, type, maxTokens }) => ({ name, type, maxTokens }))).toEqual(findFactory("OpenAI")?.models);
     const audit = await db.auditEvent.findMany({ where: { actorId: user.id, action: "provider.added" }, select: { targetId: true, details: true } });
@@ -67,14 +67,14 @@ describe("POST /models with a hosted factory", () => {
       await providers(key),
       await getDefaultModels(key),
     ];
-    const raw = await db.$queryRaw<{ api_key_encrypted: string; api_key_last4: string }[]>`
-      SELECT api_key_encrypted, api_key_last4 FROM model_providers WHERE user_id = ${user.id}`;
+    const raw = await db.$queryRaw<{ api_key_encrypted: string; api_key_masked: string }[]>`
+      SELECT api_key_encrypted, api_key_masked FROM model_providers WHERE user_id = ${user.id}`;
     expect(raw).toHaveLength(1);
     expect(raw[0].api_key_encrypted).toMatch(/^v1\./);
     expect(raw[0].api_key_encrypted).not.toContain(GOOD_KEY);
     expect(raw[0].api_key_encrypted).not.toContain("sk-test");
     expect(decryptSecret(raw[0].api_key_encrypted, parseEncryptionKey(TEST_ENCRYPTION_KEY))).toBe(GOOD_KEY);
-    expect(raw[0].api_key_last4).toBe("sk-…ghij");
+    expect(raw[0].api_key_masked).toBe("sk-…ghij");
 
     expect((await add(key, { llm_factory: "OpenAI", api_key: GOOD_KEY, base_url: fake.url })).status).toBe(200);
     const [again] = await db.$queryRaw<{ api_key_encrypted: string }[]>`SELECT api_key_encrypted FROM model_providers WHERE user_id = ${user.id}`;
@@ -151,7 +151,7 @@ describe("POST /models with a self-hosted factory", () => {
     const { user, key } = await newUser();
     expect(await add(key, { llm_factory: "Ollama", base_url: closedUrl })).toMatchObject({ status: 200, data: true });
     const [row] = await providerRows(user.id);
-    expect(row).toMatchObject({ factory: "Ollama", status: "unverified", apiKeyLast4: null, baseUrl: closedUrl });
+    expect(row).toMatchObject({ factory: "Ollama", status: "unverified", apiKeyMasked: null, baseUrl: closedUrl });
     expect(await modelRows(row.id)).toHaveLength(findFactory("Ollama")?.models.length ?? -1);
     const listed = await providers(key);
     expect(listed.data).toEqual([
@@ -162,7 +162,7 @@ describe("POST /models with a self-hosted factory", () => {
   it("saves one whose server refuses the key as unverified: self-hosted keys are not validated (SPEC §2)", async () => {
     const { user, key } = await newUser();
     expect((await add(key, { llm_factory: "Xinference", api_key: BAD_KEY, base_url: fake.url })).status).toBe(200);
-    expect(await providerRows(user.id)).toEqual([expect.objectContaining({ factory: "Xinference", status: "unverified", apiKeyLast4: "sk-…wxyz" })]);
+    expect(await providerRows(user.id)).toEqual([expect.objectContaining({ factory: "Xinference", status: "unverified", apiKeyMasked: "sk-…wxyz" })]);
   });
 
   it("takes OpenAI-API-Compatible models from the server's list, as chat models", async () => {
@@ -200,7 +200,7 @@ describe("re-adding a factory", () => {
       const second = { llm_factory: "OpenAI", api_key: OTHER_KEY, base_url: other.url, models: ["gpt-4o-mini"] };
       expect((await add(key, second)).status).toBe(200);
       const rows = await providerRows(user.id);
-      expect(rows).toEqual([{ id: before.id, factory: "OpenAI", baseUrl: other.url, status: "verified", apiKeyLast4: "sk-…ponm" }]);
+      expect(rows).toEqual([{ id: before.id, factory: "OpenAI", baseUrl: other.url, status: "verified", apiKeyMasked: "sk-…ponm" }]);
       expect(await modelRows(before.id)).toEqual([
         { name: "gpt-4o-mini", type: "chat", maxTokens: 128000, usedTokens: 42 },
         { name: "gpt-4o-mini", type: "image2text", maxTokens: 128000, usedTokens: 0 },

@@ -37,7 +37,7 @@ describe("migrated database matches schema.prisma", () => {
     expect(event.details).toEqual({ nested: { list: [1, "two", null] } });
 
     const provider = await db.modelProvider.create({
-      data: { userId: user.id, factory: "OpenAI", apiKeyEncrypted: "v1.x.y.z", apiKeyLast4: "sk-…abcd", baseUrl: "http://x", status: "unverified", models: { create: [{ name: "gpt", type: "chat", maxTokens: 8, status: "active", usedTokens: 3 }] } },
+      data: { userId: user.id, factory: "OpenAI", apiKeyEncrypted: "v1.x.y.z", apiKeyMasked: "sk-…abcd", baseUrl: "http://x", status: "unverified", models: { create: [{ name: "gpt", type: "chat", maxTokens: 8, status: "active", usedTokens: 3 }] } },
       select: { id: true, status: true, models: { select: { name: true, type: true, maxTokens: true, usedTokens: true } } },
     });
     expect(provider.models).toEqual([{ name: "gpt", type: "chat", maxTokens: 8, usedTokens: 3 }]);

@@ -27,7 +27,7 @@ async function userWithEverything(email: string) {
       userId: user.id,
       factory: "OpenAI",
       apiKeyEncrypted: "v1.aaaa.bbbb.cccc",
-      apiKeyLast4: "cccc",
+      apiKeyMasked: "cccc",
       models: { create: [{ name: "gpt-4o", type: "chat", maxTokens: 128_000 }] },
     },
   });

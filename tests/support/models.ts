@@ -38,7 +38,7 @@ export const setDefaultModels = (key: string, body: unknown) => call(postDefault
 export const providerRows = (userId: string) =>
   db.modelProvider.findMany({
     where: { userId },
-    select: { id: true, factory: true, baseUrl: true, status: true, apiKeyLast4: true },
+    select: { id: true, factory: true, baseUrl: true, status: true, apiKeyMasked: true },
     orderBy: { factory: "asc" },
   });
 

@@ -61,7 +61,7 @@ CREATE TABLE "model_providers" (
     "user_id" TEXT NOT NULL,
     "factory" TEXT NOT NULL,
     "api_key_encrypted" TEXT,
-    "api_key_last4" TEXT,
+    "api_key_masked" TEXT,
     "base_url" TEXT,
     "status" TEXT NOT NULL DEFAULT 'verified',
     "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
