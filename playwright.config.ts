@@ -53,7 +53,8 @@ export default defineConfig({
     env: {
       PORT: String(port),
       DATABASE_URL: "",
-      KEYDESK_DATA_DIR: ".tmp/e2e-postgres",
+      // One directory per run (per port), so two runs on one machine never share a database.
+      KEYDESK_DATA_DIR: `.tmp/e2e-postgres-${port}`,
       ADMIN_EMAIL: E2E_ADMIN.email,
       ADMIN_PASSWORD: E2E_ADMIN.password,
       AUTH_URL: baseURL,

@@ -1,7 +1,7 @@
 import { expect, test as setup } from "@playwright/test";
 import { E2E_ADMIN } from "../playwright.config";
+import { ADMIN_STATE } from "./auth-state";
 
-export const ADMIN_STATE = "e2e/.auth/admin.json";
 
 setup("sign in as the first admin", async ({ page }) => {
   await page.goto("/login");

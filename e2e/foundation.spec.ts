@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { E2E_ADMIN } from "../playwright.config";
-import { ADMIN_STATE } from "./auth.setup";
+import { ADMIN_STATE } from "./auth-state";
 
 test.describe("signed out", () => {
   test("a visit to /keys lands on /login", async ({ page }) => {
@@ -27,7 +27,7 @@ test.describe("signed in as the first admin", () => {
     await page.goto("/keys");
     const nav = page.getByRole("navigation");
     for (const link of ["Keys", "Models", "Users", "Audit"]) await expect(nav.getByRole("link", { name: link })).toBeVisible();
-    await expect(page.getByText(E2E_ADMIN.email)).toBeVisible();
+    await expect(page.getByTestId("current-user-email")).toHaveText(E2E_ADMIN.email);
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/login/);
     await page.goto("/keys");

@@ -149,6 +149,16 @@ test("the create form shows field errors and keeps the dialog open", async ({ pa
   for (const scope of ["keys:read", "keys:write", "models:read", "models:write"]) await dialog.getByLabel(scope).uncheck();
   await dialog.getByRole("button", { name: "Create key", exact: true }).click();
   await expect(dialog.getByText(/Choose at least one scope/)).toBeVisible();
+  await dialog.getByLabel("keys:read").check();
+
+  // A form that offers "No expiry" where the server forbids it (say, configuration changed since
+  // the page loaded): the server's field error lands on the field.
+  const expiry = dialog.getByLabel("Expires");
+  await expiry.evaluate((select: HTMLSelectElement) => select.add(new Option("No expiry", "none")));
+  await expiry.selectOption("none");
+  await dialog.getByRole("button", { name: "Create key", exact: true }).click();
+  await expect(dialog.getByText(/keys without expiry are not allowed/)).toBeVisible();
+  await expect(expiry).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByTestId("reveal-secret-dialog")).toBeHidden();
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(dialog).toBeHidden();
@@ -186,7 +196,9 @@ test("search and the status filter live in the URL and narrow the rows", async (
   await expect(keyRow(page, alpha)).toHaveCount(1);
 });
 
-test("keyboard only: Tab to Create key, Enter opens the dialog, Escape closes it", async ({ page }) => {
+test("keyboard only: the create dialog and a row's action menu", async ({ page, baseURL }) => {
+  const name = `${run}-keyboard`;
+  expect((await page.request.post("/api/v1/keys", { data: { name }, headers: { origin: baseURL! } })).status()).toBe(201);
   await page.goto("/keys");
   const createButton = page.getByRole("button", { name: "Create key", exact: true });
   await expect(createButton).toBeVisible();
@@ -202,4 +214,22 @@ test("keyboard only: Tab to Create key, Enter opens the dialog, Escape closes it
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
   await expect(createButton).toBeFocused();
+
+  // The row menu: Enter opens it on the first item, arrows move, Escape returns to the trigger.
+  const trigger = page.getByRole("button", { name: `Actions for ${name}` });
+  await trigger.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("menuitem", { name: "Rename" })).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByRole("menuitem", { name: "Renew" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("menu")).toBeHidden();
+  await expect(trigger).toBeFocused();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Enter");
+  const rename = page.getByTestId("rename-key-dialog");
+  await expect(rename.getByLabel("Name")).toHaveValue(name);
+  await page.keyboard.press("Escape");
+  await expect(rename).toBeHidden();
+  await expect(trigger).toBeFocused();
 });

@@ -1,5 +1,7 @@
 // The e2e server: a clean embedded database every run, then exactly what `npm start` does.
 import { rmSync } from "node:fs";
 
-rmSync(process.env.KEYDESK_DATA_DIR ?? ".tmp/e2e-postgres", { recursive: true, force: true });
+const dataDir = process.env.KEYDESK_DATA_DIR;
+if (!dataDir?.startsWith(".tmp/")) throw new Error("e2e/serve.ts only runs on a throwaway KEYDESK_DATA_DIR under .tmp/");
+rmSync(dataDir, { recursive: true, force: true });
 await import("../scripts/start");

@@ -3,10 +3,11 @@
 // It is never imported by a client component.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { config } from "@/lib/config";
 
 function createClient() {
-  const adapter = new PrismaPg({ connectionString: config().DATABASE_URL, max: Number(process.env.DB_POOL_SIZE ?? 10) });
+  // Read straight from the environment, not through config(): `next build` loads route modules
+  // without a database, and the pool only connects on the first query.
+  const adapter = new PrismaPg({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_SIZE ?? 10) });
   // Secret columns stay out of every query unless one asks for them by name.
   return new PrismaClient({ adapter, omit: { user: { passwordHash: true }, apiKey: { hash: true } } });
 }

@@ -14,6 +14,7 @@ import { Select } from "@/components/ui/select";
 import { DEFAULT_SCOPES, SCOPES, type Scope } from "@/lib/auth/caller";
 import { createKeyAction } from "@/lib/keys/actions";
 import { createKeySchema, EXPIRY_CHOICES } from "@/lib/keys/schemas";
+import { safeAction } from "./safe-action";
 
 export type CreatedKeyResult = Extract<Awaited<ReturnType<typeof createKeyAction>>, { ok: true }>["data"];
 type FormInput = z.input<typeof createKeySchema>;
@@ -60,17 +61,22 @@ export function CreateKeyForm(props: CreateKeyFormProps) {
   const onSubmit = form.handleSubmit((values) => {
     setFormError(null);
     startTransition(async () => {
-      const result = await createKeyAction(ownerId, values);
+      const result = await safeAction(createKeyAction(ownerId, values));
       if (result.ok) return props.onCreated(result.data);
       let placed = false;
+      const unplaced: string[] = [];
       for (const [path, messages] of Object.entries(result.fields ?? {})) {
         // "scopes.0" belongs to the scopes group; anything the form has no field for goes to the banner.
         const field = FORM_FIELDS.find((name) => name === path.split(".")[0]);
-        if (!field) continue;
+        if (!field) {
+          unplaced.push(...messages);
+          continue;
+        }
         form.setError(field, { message: messages.join(" ") }, { shouldFocus: !placed });
         placed = true;
       }
-      if (!placed || !result.fields) setFormError(result.error);
+      if (unplaced.length > 0) setFormError(unplaced.join(" "));
+      else if (!placed) setFormError(result.error);
     });
   });
 
@@ -78,7 +84,7 @@ export function CreateKeyForm(props: CreateKeyFormProps) {
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-5" aria-busy={pending || undefined}>
       {formError && (
-        <p data-testid="create-key-error" className="rounded-md border border-danger/40 bg-danger/10 px-3 py-2 text-sm text-danger">
+        <p data-testid="create-key-error" role="alert" className="rounded-md border border-danger/40 bg-danger/10 px-3 py-2 text-sm text-danger">
           {formError}
         </p>
       )}

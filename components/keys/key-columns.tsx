@@ -1,22 +1,8 @@
 import { createDataTableColumnHelper } from "@/components/data-table/data-table-features";
+import { DateCell } from "@/components/data-table/date-cell";
 import { Badge, StatusBadge } from "@/components/ui/badge";
 import type { KeyDto } from "@/lib/keys/dto";
 import { KeyRowActions } from "./key-row-actions";
-
-// UTC and a fixed locale: the server renders these cells too, and its time zone and locale
-// differ from the browser's, which would make hydration fail.
-const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
-const dateTimeFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
-function DateCell({ value, empty, withTime = false }: { value: string | null; empty: string; withTime?: boolean }) {
-  if (!value) return <span className="text-muted-foreground">{empty}</span>;
-  const date = new Date(value);
-  return (
-    <time dateTime={value} title={`${dateTimeFormat.format(date)} UTC`} className="whitespace-nowrap">
-      {(withTime ? dateTimeFormat : dateFormat).format(date)}
-    </time>
-  );
-}
 
 /** The column ids the keys list can sort by; they are also the API's `sort` values. */
 export const KEY_SORTABLE_COLUMNS = ["name", "created_at", "expires_at", "last_used_at"] as const;
@@ -45,7 +31,7 @@ export const keyColumns = column.columns([
   column.accessor("scopes", {
     header: "Scopes",
     cell: ({ getValue }) => (
-      <ul className="flex max-w-64 flex-wrap gap-1" aria-label="Scopes">
+      <ul className="flex min-w-44 max-w-72 flex-wrap gap-1" aria-label="Scopes">
         {getValue().map((scope) => (
           <li key={scope}>
             <Badge variant={scope === "admin" ? "primary" : "neutral"} className="font-mono">
@@ -83,6 +69,7 @@ export const keyColumns = column.columns([
     id: "actions",
     header: () => <span className="sr-only">Actions</span>,
     cell: ({ row }) => <KeyRowActions apiKey={row.original} />,
-    meta: { headerClassName: "w-10", cellClassName: "text-right" },
+    // No text-right here: the row's dialogs render inside this cell and would inherit it.
+    meta: { headerClassName: "w-10" },
   }),
 ]);

@@ -9,6 +9,7 @@ import { useKeysContext } from "./keys-context";
 import { RenameKeyDialog } from "./rename-key-dialog";
 import { RollKeyDialog } from "./roll-key-dialog";
 import { RowActionsMenu, type RowAction } from "./row-actions-menu";
+import { safeAction } from "./safe-action";
 
 type OpenDialog = "rename" | "renew" | "roll" | "revoke" | "delete" | null;
 type Command = Parameters<typeof keyCommandAction>[0];
@@ -28,7 +29,7 @@ export function KeyRowActions({ apiKey }: { apiKey: KeyDto }) {
   const quotedName = `“${apiKey.name}”`;
 
   async function run(command: Command): Promise<boolean> {
-    const result = await keyCommandAction(command, ownerId, apiKey.id);
+    const result = await safeAction(keyCommandAction(command, ownerId, apiKey.id));
     if (!result.ok) {
       toast({ title: COMMAND_TEXT[command].failed, description: result.error, variant: "error" });
       // Keeps the dialog open, so the user sees the action did not happen.
@@ -54,7 +55,9 @@ export function KeyRowActions({ apiKey }: { apiKey: KeyDto }) {
 
   return (
     <>
-      <RowActionsMenu label={`Actions for ${apiKey.name}`} actions={actions} />
+      <div className="flex justify-end">
+        <RowActionsMenu label={`Actions for ${apiKey.name}`} actions={actions} />
+      </div>
       {/* Only the open dialog is mounted: a page of rows would otherwise carry five dialogs each. */}
       {dialog === "rename" && <RenameKeyDialog open onOpenChange={close} keyId={apiKey.id} currentName={apiKey.name} />}
       {dialog === "roll" && <RollKeyDialog open onOpenChange={close} apiKey={apiKey} />}

@@ -13,6 +13,7 @@ import { Label } from "@/components/ui/label";
 import { renameKeyAction } from "@/lib/keys/actions";
 import { updateKeySchema } from "@/lib/keys/schemas";
 import { useKeysContext } from "./keys-context";
+import { safeAction } from "./safe-action";
 
 type RenameKeyDialogProps = {
   open: boolean;
@@ -68,7 +69,7 @@ function RenameKeyForm({ keyId, currentName, pending, startTransition, onDone }:
   const onSubmit = form.handleSubmit((values) => {
     setFormError(null);
     startTransition(async () => {
-      const result = await renameKeyAction(ownerId, keyId, { name: values.name });
+      const result = await safeAction(renameKeyAction(ownerId, keyId, { name: values.name }));
       if (!result.ok) {
         if (result.fields?.name) form.setError("name", { message: result.fields.name.join(" ") }, { shouldFocus: true });
         else setFormError(result.error);
@@ -82,7 +83,7 @@ function RenameKeyForm({ keyId, currentName, pending, startTransition, onDone }:
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4">
       {formError && (
-        <p data-testid="rename-key-error" className="rounded-md border border-danger/40 bg-danger/10 px-3 py-2 text-sm text-danger">
+        <p data-testid="rename-key-error" role="alert" className="rounded-md border border-danger/40 bg-danger/10 px-3 py-2 text-sm text-danger">
           {formError}
         </p>
       )}

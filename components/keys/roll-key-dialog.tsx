@@ -9,6 +9,7 @@ import { Select } from "@/components/ui/select";
 import { rollKeyAction } from "@/lib/keys/actions";
 import type { KeyDto } from "@/lib/keys/dto";
 import { useKeysContext } from "./keys-context";
+import { safeAction } from "./safe-action";
 
 const GRACE_CHOICES = [
   { hours: 0, label: "Immediately", period: "" },
@@ -41,7 +42,7 @@ export function RollKeyDialog({ open, onOpenChange, apiKey }: RollKeyDialogProps
   function roll() {
     setError(null);
     startTransition(async () => {
-      const result = await rollKeyAction(ownerId, apiKey.id, { grace_period_hours: graceHours });
+      const result = await safeAction(rollKeyAction(ownerId, apiKey.id, { grace_period_hours: graceHours }));
       if (!result.ok) {
         setError(result.fields?.grace_period_hours?.join(" ") ?? result.error);
         return;
@@ -66,7 +67,7 @@ export function RollKeyDialog({ open, onOpenChange, apiKey }: RollKeyDialogProps
       data-testid="roll-key-dialog"
     >
       {error && (
-        <p data-testid="roll-key-error" className="rounded-md border border-danger/40 bg-danger/10 px-3 py-2 text-sm text-danger">
+        <p data-testid="roll-key-error" role="alert" className="rounded-md border border-danger/40 bg-danger/10 px-3 py-2 text-sm text-danger">
           {error}
         </p>
       )}

@@ -2,7 +2,7 @@
 
 import type { ApiClient } from "./api-client";
 import type { CliResult, Row } from "./format";
-import { asRecord, isRecord } from "./response";
+import { asRecord, asRows } from "./response";
 import { DEFAULT_FIELDS, MODEL_TYPES, type Statement } from "./statements";
 
 export type ModelStatement = Extract<
@@ -25,13 +25,17 @@ function defaultsResult(data: unknown, message?: string): CliResult {
   return { rows: defaultRows(defaults), columns: DEFAULT_COLUMNS, json: defaults, ...(message ? { message } : {}) };
 }
 
+const PROVIDER_COLUMNS = ["factory", "api_key", "base_url", "status", "models"];
+
+/** GET /models/providers rows as the table shows them; the key arrives masked and stays so. */
 function providerRows(data: unknown): Row[] {
-  const providers = asRecord(data, "the model providers");
-  return Object.entries(providers).map(([factory, value]) => {
-    const provider = isRecord(value) ? value : {};
-    const models = Array.isArray(provider.llm) ? provider.llm.length : 0;
-    return { factory, models, tags: provider.tags ?? null };
-  });
+  return asRows(data, "the model providers").map((provider) => ({
+    factory: provider.factory ?? null,
+    api_key: provider.api_key_masked ?? null,
+    base_url: provider.base_url ?? null,
+    status: provider.status ?? null,
+    models: provider.model_count ?? null,
+  }));
 }
 
 export async function executeModelStatement(statement: ModelStatement, client: ApiClient): Promise<CliResult> {
@@ -54,12 +58,13 @@ export async function executeModelStatement(statement: ModelStatement, client: A
       };
     }
     case "list_providers": {
-      const data = await client.get("/models");
+      // Not GET /models: that lists models by factory (Builtin too) without key, URL or status.
+      const data = await client.get("/models/providers");
       const rows = providerRows(data);
       const count = rows.length;
       return {
         rows,
-        columns: ["factory", "models", "tags"],
+        columns: PROVIDER_COLUMNS,
         message: `${count} provider${count === 1 ? "" : "s"}`,
         json: data,
       };

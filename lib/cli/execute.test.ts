@@ -162,19 +162,41 @@ describe("model statements (the caller's own)", () => {
     expect(calls()).toEqual([["DELETE", "/api/v1/models", { llm_factory: "OpenAI" }]]);
   });
 
-  it("LIST MODEL PROVIDERS shows every factory with its model count", async () => {
-    const data = {
-      Builtin: { tags: "LLM", llm: [{ type: "chat", name: "tiny", used_token: 0 }] },
-      OpenAI: { tags: "LLM,TEXT EMBEDDING", llm: [{ name: "a" }, { name: "b" }] },
-    };
+  it("LIST MODEL PROVIDERS shows each configured provider with its masked key, URL, status and model count", async () => {
+    const data = [
+      {
+        factory: "Ollama",
+        api_key_masked: null,
+        base_url: "http://localhost:11434/v1",
+        status: "unverified",
+        model_count: 11,
+        created_at: "2026-01-01T00:00:00.000Z",
+        updated_at: "2026-01-01T00:00:00.000Z",
+      },
+      {
+        factory: "OpenAI",
+        api_key_masked: "sk-…abcd",
+        base_url: "https://api.openai.com/v1",
+        status: "verified",
+        model_count: 20,
+        created_at: "2026-01-02T00:00:00.000Z",
+        updated_at: "2026-01-02T00:00:00.000Z",
+      },
+    ];
     server.handle(() => ({ data }));
     const result = await run("LIST MODEL PROVIDERS;");
-    expect(calls()).toEqual([["GET", "/api/v1/models", undefined]]);
+    expect(calls()).toEqual([["GET", "/api/v1/models/providers", undefined]]);
     expect(result.rows).toEqual([
-      { factory: "Builtin", models: 1, tags: "LLM" },
-      { factory: "OpenAI", models: 2, tags: "LLM,TEXT EMBEDDING" },
+      { factory: "Ollama", api_key: null, base_url: "http://localhost:11434/v1", status: "unverified", models: 11 },
+      { factory: "OpenAI", api_key: "sk-…abcd", base_url: "https://api.openai.com/v1", status: "verified", models: 20 },
     ]);
+    expect(result.message).toBe("2 providers");
     expect(result.json).toEqual(data);
+  });
+
+  it("LIST MODEL PROVIDERS refuses an answer that is not a list", async () => {
+    server.handle(() => ({ data: { OpenAI: { tags: "LLM", llm: [] } } }));
+    await expect(run("LIST MODEL PROVIDERS;")).rejects.toThrow(/not a list of objects/);
   });
 
   it("SET, RESET and LIST DEFAULT use the API's field names", async () => {
