@@ -48,6 +48,8 @@ export default defineConfig({
     url: `${baseURL}/login`,
     timeout: 240_000,
     reuseExistingServer: false,
+    // SIGTERM lets start.ts stop the embedded PostgreSQL instead of leaving it running.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     stdout: "pipe",
     stderr: "pipe",
     env: {

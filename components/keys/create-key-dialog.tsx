@@ -15,11 +15,13 @@ export type CreateKeyDialogProps = {
   /** KEY_DEFAULT_TTL_DAYS: the preselected lifetime. */
   defaultTtlDays: number;
   defaultName?: string;
+  /** "Create key" on /keys, "Generate key" when an admin makes one for a user. */
+  title: string;
   /** Called with the create response; `key` (the secret) is there unless an alias renewed a key. */
   onCreated: (created: CreatedKeyResult) => void;
 };
 
-export function CreateKeyDialog({ open, onOpenChange, onCreated, ...formProps }: CreateKeyDialogProps) {
+export function CreateKeyDialog({ open, onOpenChange, onCreated, title, ...formProps }: CreateKeyDialogProps) {
   // Owned here rather than by the form, so the dialog refuses to close mid-request.
   const [pending, startTransition] = useTransition();
   return (
@@ -27,7 +29,7 @@ export function CreateKeyDialog({ open, onOpenChange, onCreated, ...formProps }:
       open={open}
       onOpenChange={(next) => !pending && onOpenChange(next)}
       onEscapeKeyDown={(request) => pending && request.preventDefault()}
-      title="Create API key"
+      title={title}
       description="The secret is shown once, right after the key is created."
       size="md"
       data-testid="create-key-dialog"

@@ -8,7 +8,7 @@ import type { KeyDto } from "@/lib/keys/dto";
 import { useKeysContext } from "./keys-context";
 import { RenameKeyDialog } from "./rename-key-dialog";
 import { RollKeyDialog } from "./roll-key-dialog";
-import { RowActionsMenu, type RowAction } from "./row-actions-menu";
+import { RowActionsMenu, type RowAction } from "@/components/ui/row-actions-menu";
 import { safeAction } from "./safe-action";
 
 type OpenDialog = "rename" | "renew" | "roll" | "revoke" | "delete" | null;

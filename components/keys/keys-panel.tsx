@@ -76,6 +76,7 @@ export function KeysPanel({
         allowNoExpiry={allowNoExpiry}
         defaultTtlDays={defaultTtlDays}
         defaultName={defaultName}
+        title={createLabel}
         onCreated={handleCreated}
       />
       <RevealSecretDialog

@@ -53,10 +53,10 @@ export function KeysTable({ keys, total, page, perPage, onCreate, createLabel }:
       emptyState={
         <EmptyState
           title="No API keys yet"
-          description="Create a key to let a program call Keydesk. Its secret is shown once, right after you create it."
+          description="A key lets a program call Keydesk. Its secret is shown once, right after the key is made."
           action={
             <Button variant="secondary" onClick={onCreate}>
-              Create your first key
+              {createLabel}
             </Button>
           }
         />

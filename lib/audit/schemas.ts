@@ -1,8 +1,24 @@
-// Kept apart from lib/users/schemas.ts: AUDIT_ACTIONS lives in lib/audit/service, which loads
-// the database client, and the user schemas must stay importable from client components.
+// No server imports here: client components (the audit filters) use these too.
 import { z } from "zod";
-import { AUDIT_ACTIONS } from "@/lib/audit/service";
 import { pageSchema, perPageSchema } from "@/lib/users/schemas";
+
+export const AUDIT_ACTIONS = [
+  "key.created",
+  "key.updated",
+  "key.revoked",
+  "key.renewed",
+  "key.rolled",
+  "key.deleted",
+  "user.created",
+  "user.updated",
+  "user.deleted",
+  "provider.added",
+  "provider.removed",
+  "defaults.updated",
+  "auth.login",
+  "auth.login_failed",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const listAuditQuerySchema = z.strictObject({
   page: pageSchema,

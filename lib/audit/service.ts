@@ -1,25 +1,8 @@
 // Not "server-only": the CLI's setup and the verification server share it outside Next.
+import type { AuditAction } from "@/lib/audit/schemas";
 import type { Caller } from "@/lib/auth/caller";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-
-export const AUDIT_ACTIONS = [
-  "key.created",
-  "key.updated",
-  "key.revoked",
-  "key.renewed",
-  "key.rolled",
-  "key.deleted",
-  "user.created",
-  "user.updated",
-  "user.deleted",
-  "provider.added",
-  "provider.removed",
-  "defaults.updated",
-  "auth.login",
-  "auth.login_failed",
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 type AuditInput = {
   action: AuditAction;

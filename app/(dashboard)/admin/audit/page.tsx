@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { listAudit } from "@/lib/audit/list";
 import { listAuditQuerySchema } from "@/lib/audit/schemas";
-import { AUDIT_ACTIONS } from "@/lib/audit/service";
 import { queryFromSearchParams } from "@/lib/api/query-from-search-params";
 import { sessionCaller } from "@/lib/auth/caller";
 import { requireAdmin } from "@/lib/auth/session";
@@ -24,7 +23,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
           secret or a password.
         </p>
       </header>
-      <AuditTable events={result.items} total={result.total} page={result.page} perPage={result.per_page} actions={AUDIT_ACTIONS} />
+      <AuditTable events={result.items} total={result.total} page={result.page} perPage={result.per_page} />
     </div>
   );
 }

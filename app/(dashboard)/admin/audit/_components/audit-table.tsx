@@ -1,10 +1,10 @@
 "use client";
 
-import { useMemo } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { DataTableFilterSelect, DataTableSearch } from "@/components/data-table/data-table-toolbar";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { AuditDto } from "@/lib/audit/list";
+import { AUDIT_ACTIONS } from "@/lib/audit/schemas";
 import { auditColumns } from "./audit-columns";
 
 const rowId = (event: AuditDto) => event.id;
@@ -14,19 +14,12 @@ type AuditTableProps = {
   total: number;
   page: number;
   perPage: number;
-  /**
-   * AUDIT_ACTIONS, handed down by the server page: the module that defines them also loads the
-   * database client, which must never reach a client bundle.
-   */
-  actions: readonly string[];
 };
 
+const ACTION_OPTIONS = [{ value: "", label: "All actions" }, ...AUDIT_ACTIONS.map((action) => ({ value: action, label: action }))];
+
 /** Newest first; the actor, action and target filters live in the URL and run in the database. */
-export function AuditTable({ events, total, page, perPage, actions }: AuditTableProps) {
-  const actionOptions = useMemo(
-    () => [{ value: "", label: "All actions" }, ...actions.map((action) => ({ value: action, label: action }))],
-    [actions],
-  );
+export function AuditTable({ events, total, page, perPage }: AuditTableProps) {
   return (
     <DataTable
       label="Audit log"
@@ -40,7 +33,7 @@ export function AuditTable({ events, total, page, perPage, actions }: AuditTable
       toolbar={
         <>
           <DataTableSearch param="actor" label="Actor" placeholder="Actor email or user id…" />
-          <DataTableFilterSelect param="action" label="Action" options={actionOptions} />
+          <DataTableFilterSelect param="action" label="Action" options={ACTION_OPTIONS} />
           <DataTableSearch param="target" label="Target" placeholder="Target id…" />
         </>
       }

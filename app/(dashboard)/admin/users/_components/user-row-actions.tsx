@@ -2,7 +2,7 @@
 
 import { createContext, use, useState, useTransition } from "react";
 import { ConfirmDialog } from "@/components/confirm-dialog";
-import { RowActionsMenu, type RowAction } from "@/components/keys/row-actions-menu";
+import { RowActionsMenu, type RowAction } from "@/components/ui/row-actions-menu";
 import { useToast } from "@/components/toast";
 import type { UserDto } from "@/lib/users/dto";
 import { deleteUserAction, updateUserAction } from "@/lib/users/actions";

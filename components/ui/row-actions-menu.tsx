@@ -1,6 +1,6 @@
 "use client";
 
-import { Fragment, useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { Fragment, useEffect, useId, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
 import { cn } from "@/components/ui/cn";
 
 export type RowAction = {
@@ -17,6 +17,8 @@ type RowActionsMenuProps = {
   actions: readonly RowAction[];
 };
 
+const subscribeNothing = () => () => {};
+
 /**
  * An ARIA menu button. The list is a native popover: it sits in the top layer, so the
  * table's overflow container cannot clip it, and outside clicks close it for free.
@@ -26,6 +28,8 @@ export function RowActionsMenu({ label, actions }: RowActionsMenuProps) {
   const triggerRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
   const [open, setOpen] = useState(false);
+  // The native popover would open before React hydrates, showing items whose clicks do nothing yet.
+  const hydrated = useSyncExternalStore(subscribeNothing, () => true, () => false);
 
   useEffect(() => {
     const menu = menuRef.current;
@@ -91,6 +95,7 @@ export function RowActionsMenu({ label, actions }: RowActionsMenuProps) {
         ref={triggerRef}
         type="button"
         popoverTarget={menuId}
+        disabled={!hydrated}
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={menuId}
