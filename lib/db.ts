@@ -19,3 +19,11 @@ const globalForDb = globalThis as unknown as { keydeskDb?: ReturnType<typeof cre
  * (scripts/start.ts imports the server dynamically for that reason).
  */
 export const db = (globalForDb.keydeskDb ??= createClient());
+
+/**
+ * Prisma's `contains` and `startsWith` become LIKE patterns without escaping, so a search for
+ * "%" or "_" would match everything. Searches pass user text through this first.
+ */
+export function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}

@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { fieldErrors, toApiError } from "@/lib/api/map-error";
+import { nulCharacterFields } from "@/lib/api/request";
 
 /** What every server action returns: data, or a message with the bad fields for the form. */
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; fields?: Record<string, string[]> };
@@ -11,6 +12,8 @@ export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string
  * errors are logged by toApiError and reach the browser only as a generic message.
  */
 export async function runAction<S extends z.ZodType, T>(schema: S, input: unknown, run: (data: z.infer<S>) => Promise<T>): Promise<ActionResult<T>> {
+  const nulFields = nulCharacterFields(input);
+  if (Object.keys(nulFields).length > 0) return { ok: false, error: "Check the highlighted fields", fields: nulFields };
   const parsed = schema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "Check the highlighted fields", fields: fieldErrors(parsed.error) };
   try {

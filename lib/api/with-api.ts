@@ -3,7 +3,7 @@ import { authenticate } from "@/lib/api/authenticate";
 import { errorResponse, ok } from "@/lib/api/envelope";
 import { ApiError, forbidden, unauthorized } from "@/lib/api/errors";
 import { fieldErrors, toApiError } from "@/lib/api/map-error";
-import { isSameOrigin, readJsonBody } from "@/lib/api/request";
+import { isSameOrigin, nulCharacterFields, readJsonBody } from "@/lib/api/request";
 import { requireAdminCaller, requireScope, type Caller, type Scope } from "@/lib/auth/caller";
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
@@ -28,6 +28,8 @@ type Options<Body extends z.ZodType, Query extends z.ZodType> = {
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 function parseWith<T extends z.ZodType>(schema: T, value: unknown, what: string): z.infer<T> {
+  const nulFields = nulCharacterFields(value);
+  if (Object.keys(nulFields).length > 0) throw new ApiError(400, `Invalid ${what}`, nulFields);
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new ApiError(400, `Invalid ${what}`, fieldErrors(parsed.error));
   return parsed.data;

@@ -32,6 +32,13 @@ class KeyCache {
   private listening = false;
   private connecting: Promise<void> | null = null;
   private closed = false;
+  // Bumped by every invalidation: a lookup that started before one must not cache what it read.
+  private invalidations = 0;
+
+  /** Take this before reading a key from the database and hand it back to set(). */
+  get generation(): number {
+    return this.invalidations;
+  }
 
   get(hash: string): CachedKey | undefined {
     const entry = this.entries.get(hash);
@@ -43,17 +50,20 @@ class KeyCache {
     return entry.key;
   }
 
-  set(key: CachedKey): void {
+  set(key: CachedKey, readAtGeneration: number): void {
     if (!this.listening) {
       void this.listen();
       return;
     }
+    // A change landed while the row was being read: the row may be stale, so it is not kept.
+    if (readAtGeneration !== this.invalidations) return;
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
     this.entries.set(key.hash, { key, storedAt: Date.now() });
   }
 
   /** Applies one notification payload: a key hash, `user:<id>`, or `*` for everything. */
   invalidate(payload: string): void {
+    this.invalidations++;
     if (payload === "*") return this.entries.clear();
     if (payload.startsWith("user:")) {
       const ownerId = payload.slice(5);
@@ -79,6 +89,7 @@ class KeyCache {
     const client = new pg.Client({ connectionString: config().DATABASE_URL });
     const lost = () => {
       this.listening = false;
+      this.invalidations++;
       this.entries.clear();
       if (this.listener === client) this.listener = null;
     };

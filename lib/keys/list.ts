@@ -1,6 +1,6 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/caller";
-import { db } from "@/lib/db";
+import { db, likeLiteral } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { keySelect, toKeyDto } from "@/lib/keys/dto";
 import type { ListKeysQuery } from "@/lib/keys/schemas";
@@ -37,8 +37,9 @@ function orderBy(sort: ListKeysQuery["sort"]): Prisma.ApiKeyOrderByWithRelationI
 /** GET /keys and an admin's GET /admin/users/{user}/keys: filtered, sorted and paged in the database. */
 export async function listKeys(caller: Caller, ownerId: string, query: ListKeysQuery) {
   await authorizeOwner(caller, ownerId, "keys:read");
-  const search: Prisma.ApiKeyWhereInput = query.q
-    ? { OR: [{ name: { contains: query.q, mode: "insensitive" } }, { alias: { contains: query.q, mode: "insensitive" } }, { start: { startsWith: query.q } }] }
+  const term = query.q ? likeLiteral(query.q) : null;
+  const search: Prisma.ApiKeyWhereInput = term
+    ? { OR: [{ name: { contains: term, mode: "insensitive" } }, { alias: { contains: term, mode: "insensitive" } }, { start: { startsWith: term } }] }
     : {};
   const where: Prisma.ApiKeyWhereInput = { ownerId, AND: [search, statusFilter(query.status, new Date())] };
   const [rows, total] = await db.$transaction([

@@ -61,9 +61,10 @@ export async function verifyKey(secret: unknown): Promise<VerifyResult> {
   const hash = hashKey(secret);
   let key = keyCache().get(hash);
   if (!key) {
+    const generation = keyCache().generation;
     key = (await loadKey(hash)) ?? undefined;
     if (!key) return { valid: false, reason: "not_found" };
-    keyCache().set(key);
+    keyCache().set(key, generation);
   }
   const result = judge(key, Date.now());
   if (result.valid) recordKeyUse(key.keyId);

@@ -3,7 +3,7 @@ import { conflict, notFound } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/service";
 import { requireAdminCaller, type Caller } from "@/lib/auth/caller";
 import { hashPassword } from "@/lib/auth/password";
-import { db } from "@/lib/db";
+import { db, likeLiteral } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { keyCache } from "@/lib/keys/key-cache";
@@ -61,7 +61,8 @@ export async function listUsers(caller: Caller, query: ListUsersQuery): Promise<
   requireAdminCaller(caller);
   const filters: Prisma.UserWhereInput[] = [];
   if (query.q) {
-    filters.push({ OR: [{ email: { contains: query.q, mode: "insensitive" } }, { name: { contains: query.q, mode: "insensitive" } }] });
+    const term = likeLiteral(query.q);
+    filters.push({ OR: [{ email: { contains: term, mode: "insensitive" } }, { name: { contains: term, mode: "insensitive" } }] });
   }
   if (query.role) filters.push({ role: query.role });
   if (query.disabled !== undefined) filters.push({ disabled: query.disabled });
