@@ -2,11 +2,11 @@
 // ~10× cheaper than Next's request pipeline) and hands every other request to Next.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
-import { MAX_BODY_BYTES } from "@/lib/api/request";
-import { toApiError } from "@/lib/api/map-error";
+import { errorBody } from "@/lib/api/envelope";
+import { bodyTooLarge, MAX_BODY_BYTES } from "@/lib/api/request";
 import { keyCache } from "@/lib/keys/key-cache";
 import { flushKeyUses } from "@/lib/keys/last-used";
-import { verifyKey, verifyResponseBody } from "@/lib/keys/verify";
+import { answerVerify } from "@/lib/keys/verify-endpoint";
 
 const VERIFY_PATH = "/api/v1/keys/verify";
 
@@ -16,38 +16,23 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(json);
 }
 
-function sendError(res: ServerResponse, status: number, message: string, headers?: Record<string, string>): void {
-  send(res, status, { code: status, data: null, message }, headers);
-}
-
-async function handleVerify(req: IncomingMessage, res: ServerResponse): Promise<void> {
-  if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) return sendError(res, 413, "Request body is larger than 64 KiB");
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) return null;
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) return sendError(res, 413, "Request body is larger than 64 KiB");
+    if (size > MAX_BODY_BYTES) return null;
     chunks.push(chunk);
   }
-  if (!/^application\/([\w.+-]*\+)?json\b/i.test(req.headers["content-type"] ?? "")) {
-    return sendError(res, 415, "Request body must be JSON (Content-Type: application/json)");
-  }
-  let body: unknown;
-  try {
-    body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-  } catch {
-    return sendError(res, 400, "Request body is not valid JSON");
-  }
-  const key = typeof body === "object" && body !== null && "key" in body ? body.key : undefined;
-  if (typeof key !== "string" || key.length === 0) {
-    return send(res, 400, { code: 400, data: { fields: { key: ["Required: the key to verify"] } }, message: "Invalid request body" });
-  }
-  try {
-    send(res, 200, { code: 0, data: verifyResponseBody(await verifyKey(key)), message: "success" });
-  } catch (error) {
-    const apiError = toApiError(error);
-    sendError(res, apiError.status, apiError.message, apiError.headers);
-  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+async function handleVerify(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const text = await readBody(req);
+  if (text === null) return send(res, 413, errorBody(bodyTooLarge()));
+  const answer = await answerVerify(text, req.headers["content-type"]);
+  send(res, answer.status, answer.body, answer.headers);
 }
 
 export async function startServer({ port, hostname = "0.0.0.0", dev = false }: { port: number; hostname?: string; dev?: boolean }) {
@@ -63,7 +48,10 @@ export async function startServer({ port, hostname = "0.0.0.0", dev = false }: {
       delete req.headers["x-real-ip"];
     }
     if (req.method === "POST" && req.url === VERIFY_PATH) {
-      handleVerify(req, res).catch(() => sendError(res, 500, "Internal server error"));
+      handleVerify(req, res).catch((error) => {
+        console.error("keydesk: verify failed", error);
+        if (!res.headersSent) send(res, 500, { code: 500, data: null, message: "Internal server error" });
+      });
       return;
     }
     void handle(req, res);

@@ -83,50 +83,54 @@ async function autocannonRun(port, secrets, { seconds, rate }) {
 }
 
 /**
- * Open-loop load: one request every 1/rate seconds whatever the answers do, latency counted from
- * the moment each request was due. autocannon's rate limit instead lets every connection send
- * its quota for the second back to back and then wait, so its "1,000 req/s" arrives as bursts of
- * 32 concurrent requests; this measures the steady rate the target speaks of.
+ * Open-loop load: one request every 1/rate seconds whatever the answers do. autocannon's rate
+ * limit instead lets every connection send its quota for the second back to back and then wait,
+ * so its "1,000 req/s" arrives as bursts of 32 concurrent requests; this is the steady rate the
+ * target speaks of. Requests never wait for earlier answers, so a server stall still shows in the
+ * latencies of everything sent during it; timing starts when a request is written, so this
+ * process's timer granularity (≈ 1 ms) is not charged to the server.
  */
-async function pacedRun(port, secrets, { seconds, rate }) {
+async function pacedRun(port, secrets, { seconds, rate, warmupSeconds = 1 }) {
   const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-  const total = seconds * rate;
-  const interval = 1000 / rate;
   const latencies = [];
-  const pending = new Set();
   let failures = 0;
-  const send = (index, due) => {
-    const body = JSON.stringify({ key: secrets[index % secrets.length] });
-    const done = new Promise((resolve) => {
-      const req = httpRequest({ host: "127.0.0.1", port, path: VERIFY_PATH, method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (res) => {
+  const send = (index, record) =>
+    new Promise((resolve) => {
+      const body = JSON.stringify({ key: secrets[index % secrets.length] });
+      const headers = { "content-type": "application/json", "content-length": Buffer.byteLength(body) };
+      let sentAt = 0;
+      const req = httpRequest({ host: "127.0.0.1", port, path: VERIFY_PATH, method: "POST", agent, headers }, (res) => {
         res.resume();
         res.on("end", () => {
-          if (res.statusCode === 200) latencies.push(performance.now() - due);
-          else failures++;
+          if (record && res.statusCode === 200) latencies.push(performance.now() - sentAt);
+          else if (record) failures++;
           resolve();
         });
       });
       req.on("error", () => {
-        failures++;
+        if (record) failures++;
         resolve();
       });
+      sentAt = performance.now();
       req.end(body);
     });
-    pending.add(done);
-    void done.then(() => pending.delete(done));
+  const phase = (count, record) => {
+    const interval = 1000 / rate;
+    const pending = [];
+    const start = performance.now();
+    let sent = 0;
+    return new Promise((resolve) => {
+      const tick = () => {
+        while (sent < count && start + sent * interval <= performance.now()) pending.push(send(sent++, record));
+        if (sent < count) return void setTimeout(tick, Math.max(0, start + sent * interval - performance.now()));
+        void Promise.all(pending).then(() => resolve((performance.now() - start) / 1000));
+      };
+      tick();
+    });
   };
-  const start = performance.now();
-  let sent = 0;
-  await new Promise((resolve) => {
-    const tick = () => {
-      while (sent < total && start + sent * interval <= performance.now()) send(sent, start + sent++ * interval);
-      if (sent >= total) return resolve();
-      setTimeout(tick, Math.max(0, start + sent * interval - performance.now()));
-    };
-    tick();
-  });
-  await Promise.all(pending);
-  const elapsed = (performance.now() - start) / 1000;
+  // Connections are opened and code paths warmed before anything is recorded.
+  await phase(warmupSeconds * rate, false);
+  const elapsed = await phase(seconds * rate, true);
   agent.destroy();
   return summary(latencies, { throughput: latencies.length / elapsed, acP99: NaN, total: latencies.length + failures, failures });
 }

@@ -4,13 +4,17 @@ import { ApiError } from "@/lib/api/errors";
 export type Envelope<T> = { code: number; data: T; message: string };
 
 export function ok<T>(data: T, status = 200): Response {
-  return Response.json({ code: 0, data, message: "success" } satisfies Envelope<T>, { status });
+  return Response.json(okBody(data), { status });
+}
+
+export function okBody<T>(data: T): Envelope<T> {
+  return { code: 0, data, message: "success" };
+}
+
+export function errorBody(error: ApiError): Envelope<{ fields: Record<string, string[]> } | null> {
+  return { code: error.status, data: error.fields ? { fields: error.fields } : null, message: error.message };
 }
 
 export function errorResponse(error: ApiError): Response {
-  const data = error.fields ? { fields: error.fields } : null;
-  return Response.json({ code: error.status, data, message: error.message } satisfies Envelope<typeof data>, {
-    status: error.status,
-    headers: error.headers,
-  });
+  return Response.json(errorBody(error), { status: error.status, headers: error.headers });
 }

@@ -25,14 +25,19 @@ export function isSameOrigin(request: Request): boolean {
   return allowed.has(origin);
 }
 
+export const bodyTooLarge = () => new ApiError(413, "Request body is larger than 64 KiB");
+
 /** Reads a JSON body with SPEC §4's statuses: 415 not JSON, 413 over 64 KiB, 400 malformed. */
 export async function readJsonBody(request: Request): Promise<unknown> {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw new ApiError(413, "Request body is larger than 64 KiB");
-  const text = await readLimitedText(request);
+  if (declared > MAX_BODY_BYTES) throw bodyTooLarge();
+  return parseJsonText(await readLimitedText(request), request.headers.get("content-type"));
+}
+
+/** The body's text as JSON: an empty body is `{}`, anything else must be declared and valid JSON. */
+export function parseJsonText(text: string, contentType: string | null | undefined): unknown {
   if (text.trim() === "") return {};
-  const type = request.headers.get("content-type") ?? "";
-  if (!/^application\/([\w.+-]*\+)?json\b/i.test(type)) {
+  if (!/^application\/([\w.+-]*\+)?json\b/i.test(contentType ?? "")) {
     throw new ApiError(415, "Request body must be JSON (Content-Type: application/json)");
   }
   try {
@@ -42,7 +47,7 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   }
 }
 
-async function readLimitedText(request: Request): Promise<string> {
+export async function readLimitedText(request: Request): Promise<string> {
   if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -53,7 +58,7 @@ async function readLimitedText(request: Request): Promise<string> {
     size += value.byteLength;
     if (size > MAX_BODY_BYTES) {
       await reader.cancel();
-      throw new ApiError(413, "Request body is larger than 64 KiB");
+      throw bodyTooLarge();
     }
     chunks.push(value);
   }

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { authenticate } from "@/lib/api/authenticate";
 import { errorResponse, ok } from "@/lib/api/envelope";
-import { ApiError, forbidden, unauthorized } from "@/lib/api/errors";
-import { fieldErrors, toApiError } from "@/lib/api/map-error";
-import { isSameOrigin, nulCharacterFields, readJsonBody } from "@/lib/api/request";
+import { forbidden, unauthorized } from "@/lib/api/errors";
+import { toApiError } from "@/lib/api/map-error";
+import { parseWith } from "@/lib/api/parse";
+import { isSameOrigin, readJsonBody } from "@/lib/api/request";
 import { requireAdminCaller, requireScope, type Caller, type Scope } from "@/lib/auth/caller";
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
@@ -26,14 +27,6 @@ type Options<Body extends z.ZodType, Query extends z.ZodType> = {
 };
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-
-function parseWith<T extends z.ZodType>(schema: T, value: unknown, what: string): z.infer<T> {
-  const nulFields = nulCharacterFields(value);
-  if (Object.keys(nulFields).length > 0) throw new ApiError(400, `Invalid ${what}`, nulFields);
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new ApiError(400, `Invalid ${what}`, fieldErrors(parsed.error));
-  return parsed.data;
-}
 
 /**
  * The one wrapper for REST route handlers: authenticates (bearer key or session cookie),
@@ -62,17 +55,6 @@ export function withApi<Body extends z.ZodType = z.ZodUndefined, Query extends z
       const params = Object.fromEntries(Object.entries(rawParams).map(([name, value]) => [name, String(value)]));
       const result = await handler({ caller, body, query, params, request });
       return result instanceof Response ? result : ok(result, options.status);
-    } catch (error) {
-      return errorResponse(toApiError(error));
-    }
-  };
-}
-
-/** For the one unauthenticated route (key verification): same body parsing and error mapping. */
-export function withPublicApi<Body extends z.ZodType>(handler: (body: z.infer<Body>) => Promise<unknown>, schema: Body) {
-  return async (request: Request): Promise<Response> => {
-    try {
-      return ok(await handler(parseWith(schema, await readJsonBody(request), "request body")));
     } catch (error) {
       return errorResponse(toApiError(error));
     }
