@@ -27,8 +27,8 @@ export function CreateKeyDialog({ open, onOpenChange, onCreated, title, ...formP
   return (
     <Dialog
       open={open}
-      onOpenChange={(next) => !pending && onOpenChange(next)}
-      onEscapeKeyDown={(request) => pending && request.preventDefault()}
+      onOpenChange={onOpenChange}
+      busy={pending}
       title={title}
       description="The secret is shown once, right after the key is created."
       size="md"

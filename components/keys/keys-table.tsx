@@ -24,10 +24,11 @@ type KeysTableProps = {
   /** Opens the create dialog; offered in the toolbar and in the empty state. */
   onCreate: () => void;
   createLabel: string;
+  emptyActionLabel: string;
 };
 
 /** One page of keys; search, status, sort and paging live in the URL and run in the database. */
-export function KeysTable({ keys, total, page, perPage, onCreate, createLabel }: KeysTableProps) {
+export function KeysTable({ keys, total, page, perPage, onCreate, createLabel, emptyActionLabel }: KeysTableProps) {
   return (
     <DataTable
       label="API keys"
@@ -56,7 +57,7 @@ export function KeysTable({ keys, total, page, perPage, onCreate, createLabel }:
           description="A key lets a program call Keydesk. Its secret is shown once, right after the key is made."
           action={
             <Button variant="secondary" onClick={onCreate}>
-              {createLabel}
+              {emptyActionLabel}
             </Button>
           }
         />

@@ -27,8 +27,8 @@ export function RenameKeyDialog({ open, onOpenChange, keyId, currentName }: Rena
   return (
     <Dialog
       open={open}
-      onOpenChange={(next) => !pending && onOpenChange(next)}
-      onEscapeKeyDown={(request) => pending && request.preventDefault()}
+      onOpenChange={onOpenChange}
+      busy={pending}
       title="Rename key"
       description="The name is only a label: the secret and its scopes stay the same."
       size="sm"

@@ -60,7 +60,7 @@ export function RollKeyDialog({ open, onOpenChange, apiKey }: RollKeyDialogProps
     <Dialog
       open={open}
       onOpenChange={close}
-      onEscapeKeyDown={(request) => pending && request.preventDefault()}
+      busy={pending}
       title={`Roll “${apiKey.name}”?`}
       description="A new secret is issued and shown once. Choose when the current secret stops working, so you have time to replace it."
       size="sm"

@@ -26,6 +26,8 @@ type DialogProps = {
   size?: "sm" | "md" | "lg";
   /** Esc or another browser close request (e.g. Android back); prevent it to keep the dialog open. */
   onEscapeKeyDown?: (request: DialogCloseRequest) => void;
+  /** While a request runs, Esc and other close requests are refused, so its result is not lost. */
+  busy?: boolean;
   className?: string;
   "data-testid"?: string;
 };
@@ -46,6 +48,7 @@ export function Dialog({
   footer,
   size = "md",
   onEscapeKeyDown,
+  busy = false,
   className,
   "data-testid": testId,
 }: DialogProps) {
@@ -71,7 +74,7 @@ export function Dialog({
   }, [open]);
 
   function requestClose(): boolean {
-    let prevented = false;
+    let prevented = busy;
     onEscapeKeyDown?.({ preventDefault: () => (prevented = true) });
     if (!prevented) onOpenChange(false);
     return !prevented;

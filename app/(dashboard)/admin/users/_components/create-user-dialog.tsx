@@ -27,8 +27,8 @@ export function CreateUserDialog({ open, onOpenChange }: CreateUserDialogProps) 
   return (
     <Dialog
       open={open}
-      onOpenChange={(next) => !pending && onOpenChange(next)}
-      onEscapeKeyDown={(request) => pending && request.preventDefault()}
+      onOpenChange={onOpenChange}
+      busy={pending}
       title="Create user"
       description="They sign in with this email and password; share the password with them safely."
       data-testid="create-user-dialog"
