@@ -16,6 +16,7 @@ const inter = localFont({
 export const metadata: Metadata = {
   title: { default: "Keydesk", template: "%s · Keydesk" },
   description: "Self-hosted console for API keys and model settings",
+  icons: { icon: "/icon.svg" },
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { LoginForm } from "./_components/login-form";
 
-export const metadata: Metadata = { title: "Sign in · Keydesk" };
+export const metadata: Metadata = { title: "Sign in" };
 
 /** The proxy passes an absolute URL; only its path is kept, so a crafted link cannot send people elsewhere. */
 function returnPath(callbackUrl: string | string[] | undefined): string {
