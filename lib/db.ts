@@ -27,3 +27,8 @@ export const db = (globalForDb.keydeskDb ??= createClient());
 export function likeLiteral(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
+
+/** Prisma's P2002: a unique index refused the write (a duplicate email, alias, hash…). */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
+}

@@ -3,7 +3,7 @@ import { badRequest, conflict, forbidden, notFound } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/service";
 import { DEFAULT_SCOPES, requireAdminCaller, requireScope, type Caller, type Scope } from "@/lib/auth/caller";
 import { config } from "@/lib/config";
-import { db } from "@/lib/db";
+import { db, isUniqueViolation } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { keySelect, toKeyDto, type KeyDto } from "@/lib/keys/dto";
 import { generateKey, hashKey, keyStart } from "@/lib/keys/format";
@@ -93,10 +93,6 @@ export async function createKey(caller: Caller, ownerId: string, input: CreateKe
     if (!input.alias || !isUniqueViolation(error)) throw error;
   }
   return { ...(await renewByAlias(caller, owner.id, input.alias, { name: input.name, scopes, ttlDays: input.expires_in_days === undefined ? undefined : ttlDays })), renewed: true };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }
 
 async function renewByAlias(caller: Caller, ownerId: string, alias: string, change: { name: string; scopes: Scope[]; ttlDays?: number | null }) {

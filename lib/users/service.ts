@@ -3,7 +3,7 @@ import { conflict, notFound } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/service";
 import { requireAdminCaller, type Caller } from "@/lib/auth/caller";
 import { hashPassword } from "@/lib/auth/password";
-import { db, likeLiteral } from "@/lib/db";
+import { db, isUniqueViolation, likeLiteral } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { keyCache } from "@/lib/keys/key-cache";
@@ -43,10 +43,6 @@ function emailFromEncoded(ref: string): string {
   } catch {
     return ref;
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }
 
 /** Finds a user by id or email for the admin routes (the per-user key routes use its id). */
