@@ -4,6 +4,7 @@ import { useId, useState, type useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
+import { placeServerErrors } from "@/components/forms/place-server-errors";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { DialogFooter } from "@/components/ui/dialog";
@@ -63,18 +64,8 @@ export function CreateKeyForm(props: CreateKeyFormProps) {
     startTransition(async () => {
       const result = await safeAction(createKeyAction(ownerId, values));
       if (result.ok) return props.onCreated(result.data);
-      let placed = false;
-      const unplaced: string[] = [];
-      for (const [path, messages] of Object.entries(result.fields ?? {})) {
-        // "scopes.0" belongs to the scopes group; anything the form has no field for goes to the banner.
-        const field = FORM_FIELDS.find((name) => name === path.split(".")[0]);
-        if (!field) {
-          unplaced.push(...messages);
-          continue;
-        }
-        form.setError(field, { message: messages.join(" ") }, { shouldFocus: !placed });
-        placed = true;
-      }
+      // Anything the form has no field for goes to the banner.
+      const { placed, unplaced } = placeServerErrors(form.setError, result.fields, FORM_FIELDS);
       if (unplaced.length > 0) setFormError(unplaced.join(" "));
       else if (!placed) setFormError(result.error);
     });

@@ -4,6 +4,7 @@ import { useId, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
+import { placeServerErrors } from "@/components/forms/place-server-errors";
 import { useToast } from "@/components/toast";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogFooter } from "@/components/ui/dialog";
@@ -71,8 +72,7 @@ function RenameKeyForm({ keyId, currentName, pending, startTransition, onDone }:
     startTransition(async () => {
       const result = await safeAction(renameKeyAction(ownerId, keyId, { name: values.name }));
       if (!result.ok) {
-        if (result.fields?.name) form.setError("name", { message: result.fields.name.join(" ") }, { shouldFocus: true });
-        else setFormError(result.error);
+        if (!placeServerErrors(form.setError, result.fields, ["name"]).placed) setFormError(result.error);
         return;
       }
       toast({ title: "Key renamed", description: result.data.name, variant: "success" });

@@ -3,6 +3,7 @@
 import { useId, useState, useTransition } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { placeServerErrors } from "@/components/forms/place-server-errors";
 import { useToast } from "@/components/toast";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -47,13 +48,7 @@ export function AddProviderForm({ factories }: { factories: FactoryChoice[] }) {
         setOverride(false);
         return;
       }
-      let focused = false;
-      for (const [path, messages] of Object.entries(result.fields ?? {})) {
-        const field = FORM_FIELDS.find((name) => name === path);
-        if (!field) continue;
-        form.setError(field, { message: messages.join(" ") }, { shouldFocus: !focused });
-        focused = true;
-      }
+      placeServerErrors(form.setError, result.fields, FORM_FIELDS);
       // The summary says who refused what ("OpenAI refused the API key: …"), so it shows even when a field has the detail.
       setFormError(result.error);
     });

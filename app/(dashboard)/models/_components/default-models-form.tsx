@@ -3,6 +3,7 @@
 import { useId, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { placeServerErrors } from "@/components/forms/place-server-errors";
 import { useToast } from "@/components/toast";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
@@ -18,8 +19,6 @@ type DefaultModelsFormProps = {
   values: Record<DefaultField, string>;
   options: DefaultOptions;
 };
-
-const isDefaultField = (name: string): name is DefaultField => (DEFAULT_FIELD_NAMES as readonly string[]).includes(name);
 
 /** The six defaults, saved together in one call: the service takes all of them or none. */
 export function DefaultModelsForm({ values, options }: DefaultModelsFormProps) {
@@ -43,12 +42,7 @@ export function DefaultModelsForm({ values, options }: DefaultModelsFormProps) {
         form.reset(defaultFormValues(result.data));
         return;
       }
-      let focused = false;
-      for (const [field, messages] of Object.entries(result.fields ?? {})) {
-        if (!isDefaultField(field)) continue;
-        form.setError(field, { message: messages.join(" ") }, { shouldFocus: !focused });
-        focused = true;
-      }
+      placeServerErrors(form.setError, result.fields, DEFAULT_FIELD_NAMES);
       setFormError(result.error);
     });
   });

@@ -4,6 +4,7 @@ import { useId, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
+import { placeServerErrors } from "@/components/forms/place-server-errors";
 import { useToast } from "@/components/toast";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogFooter } from "@/components/ui/dialog";
@@ -66,13 +67,7 @@ function CreateUserForm({ pending, startTransition, onDone }: CreateUserFormProp
       }
       // Server errors land on their fields (a duplicate email's 409 on the email input);
       // anything without a field goes to the banner.
-      let placed = false;
-      for (const [path, messages] of Object.entries(result.fields ?? {})) {
-        const field = FORM_FIELDS.find((name) => name === path);
-        if (!field) continue;
-        form.setError(field, { type: "server", message: messages.join(" ") }, { shouldFocus: !placed });
-        placed = true;
-      }
+      const { placed } = placeServerErrors(form.setError, result.fields, FORM_FIELDS);
       if (!placed) setFormError(result.error);
     });
   });
