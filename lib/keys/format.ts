@@ -2,7 +2,7 @@
 // (≈ 190 bits) + 6 base62 characters of CRC32 over everything before them. The checksum lets
 // typos and scanners' false positives be rejected without touching the database.
 // Not "server-only": server.ts imports it outside Next's bundler.
-import { createHash, randomBytes } from "node:crypto";
+import { hash, randomBytes } from "node:crypto";
 import { crc32 } from "node:zlib";
 
 const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -54,9 +54,9 @@ export function parseKey(secret: string, prefix: string): ParsedKey {
   return { ok: true };
 }
 
-/** The stored form: SHA-256 of the whole secret, hex. */
+/** The stored form: SHA-256 of the whole secret, hex (one-shot: no Hash object per call). */
 export function hashKey(secret: string): string {
-  return createHash("sha256").update(secret).digest("hex");
+  return hash("sha256", secret, "hex");
 }
 
 export function keyStart(secret: string): string {

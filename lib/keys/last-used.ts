@@ -14,11 +14,12 @@ function tracker(): Tracker {
   return globalForTracker.keydeskLastUsed;
 }
 
-export function recordKeyUse(keyId: string, at = new Date()): void {
+/** Called on every successful verification, so a recent write returns before any allocation. */
+export function recordKeyUse(keyId: string, at = Date.now()): void {
   const state = tracker();
   const written = state.lastWritten.get(keyId);
-  if (written !== undefined && at.getTime() - written < MIN_WRITE_GAP_MS) return;
-  state.pending.set(keyId, at);
+  if (written !== undefined && at - written < MIN_WRITE_GAP_MS) return;
+  state.pending.set(keyId, new Date(at));
   state.timer ??= setTimeout(() => void flushKeyUses(), FLUSH_INTERVAL_MS).unref();
 }
 
@@ -30,6 +31,9 @@ export async function flushKeyUses(): Promise<void> {
   if (state.pending.size === 0) return;
   const batch = [...state.pending];
   state.pending.clear();
+  // Entries past the gap no longer hold anything back; dropping them keeps the map bounded.
+  const horizon = Date.now() - MIN_WRITE_GAP_MS;
+  for (const [id, written] of state.lastWritten) if (written < horizon) state.lastWritten.delete(id);
   for (const [id, at] of batch) state.lastWritten.set(id, at.getTime());
   const ids = batch.map(([id]) => id);
   const times = batch.map(([, at]) => at);

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { db } from "@/lib/db";
 import { keyCache } from "@/lib/keys/key-cache";
 import { flushKeyUses } from "@/lib/keys/last-used";
+import { answerVerify } from "@/lib/keys/verify-endpoint";
 import { revokeKey } from "@/lib/keys/service";
 import { verifyKey } from "@/lib/keys/verify";
 import { callerFor, createUser, keyFor } from "@/tests/support/fixtures";
@@ -95,6 +96,26 @@ describe("the verification cache", () => {
     const query = vi.spyOn(db, "$queryRaw");
     expect(await reasonOf(secret)).toBe("valid");
     expect(query).not.toHaveBeenCalled();
+  });
+});
+
+describe("the serialized verify answer", () => {
+  const answerFor = async (secret: string) => JSON.parse((await answerVerify(JSON.stringify({ key: secret }), "application/json")).json);
+
+  it("follows a change to the owner's role, though a valid answer is serialized once per cached key", async () => {
+    const admin = await createUser({ role: "ADMIN" });
+    const { secret } = await keyFor(admin, ["keys:read", "admin"]);
+    expect((await answerFor(secret)).data.scopes).toEqual(["keys:read", "admin"]);
+    expect((await answerFor(secret)).data.scopes).toEqual(["keys:read", "admin"]);
+    await other.query(`UPDATE users SET role = 'USER' WHERE id = $1`, [admin.id]);
+    await expect.poll(async () => (await answerFor(secret)).data.scopes, soon).toEqual(["keys:read"]);
+  });
+
+  it("turns into the revoked answer once another process revokes the key", async () => {
+    const { id, secret } = await cachedKey();
+    expect(await answerFor(secret)).toMatchObject({ code: 0, data: { valid: true, key_id: id } });
+    await other.query(`UPDATE api_keys SET revoked_at = (now() AT TIME ZONE 'UTC') WHERE id = $1`, [id]);
+    await expect.poll(() => answerFor(secret), soon).toEqual({ code: 0, data: { valid: false, reason: "revoked" }, message: "success" });
   });
 });
 

@@ -66,8 +66,9 @@ export async function verifyKey(secret: unknown): Promise<VerifyResult> {
     if (!key) return { valid: false, reason: "not_found" };
     keyCache().set(key, generation);
   }
-  const result = judge(key, Date.now());
-  if (result.valid) recordKeyUse(key.keyId);
+  const now = Date.now();
+  const result = judge(key, now);
+  if (result.valid) recordKeyUse(key.keyId, now);
   return result;
 }
 
