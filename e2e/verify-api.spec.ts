@@ -1,5 +1,6 @@
 // The verification fast path in server.ts (which this server runs) must answer exactly like the
 // route handler that lib/keys/verify.test.ts checks: same statuses, same envelopes.
+import { request as httpRequest } from "node:http";
 import { expect, test } from "@playwright/test";
 import { ADMIN_STATE } from "./auth-state";
 
@@ -29,4 +30,22 @@ test("POST /api/v1/keys/verify on the fast path", async ({ page, request }) => {
     expect(response.status(), body.slice(0, 40)).toBe(status);
     expect(await response.json()).toEqual({ code: status === 200 ? 0 : status, data, message: expect.any(String) });
   }
+});
+
+test("the fast path stops reading a chunked body past 64 KiB and answers 413", async () => {
+  const url = new URL("/api/v1/keys/verify", test.info().project.use.baseURL!);
+  // No Content-Length: the limit must hold while the body streams in.
+  const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const request = httpRequest(url, { method: "POST", headers: { ...json, "transfer-encoding": "chunked" } }, (response) => {
+      let text = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => (text += chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, body: text }));
+    });
+    request.on("error", reject);
+    request.write(`{"key": "${"x".repeat(40 * 1024)}`);
+    request.end(`${"x".repeat(40 * 1024)}"}`);
+  });
+  expect(status).toBe(413);
+  expect(JSON.parse(body)).toEqual({ code: 413, data: null, message: expect.any(String) });
 });
