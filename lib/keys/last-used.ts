@@ -6,18 +6,27 @@ import { db } from "@/lib/db";
 const FLUSH_INTERVAL_MS = 5_000;
 const MIN_WRITE_GAP_MS = 60_000;
 
-type Tracker = { pending: Map<string, Date>; lastWritten: Map<string, number>; timer: NodeJS.Timeout | null };
+// What this process wrote and when, in two generations swapped every MIN_WRITE_GAP_MS: an entry
+// older than the gap holds nothing back, so dropping the older generation whole keeps memory to
+// the keys used in the last two minutes without ever walking the map on the hot path.
+type Tracker = {
+  pending: Map<string, Date>;
+  written: Map<string, number>;
+  writtenBefore: Map<string, number>;
+  rotatedAt: number;
+  timer: NodeJS.Timeout | null;
+};
 const globalForTracker = globalThis as unknown as { keydeskLastUsed?: Tracker };
 
 function tracker(): Tracker {
-  globalForTracker.keydeskLastUsed ??= { pending: new Map(), lastWritten: new Map(), timer: null };
+  globalForTracker.keydeskLastUsed ??= { pending: new Map(), written: new Map(), writtenBefore: new Map(), rotatedAt: Date.now(), timer: null };
   return globalForTracker.keydeskLastUsed;
 }
 
 /** Called on every successful verification, so a recent write returns before any allocation. */
 export function recordKeyUse(keyId: string, at = Date.now()): void {
   const state = tracker();
-  const written = state.lastWritten.get(keyId);
+  const written = state.written.get(keyId) ?? state.writtenBefore.get(keyId);
   if (written !== undefined && at - written < MIN_WRITE_GAP_MS) return;
   state.pending.set(keyId, new Date(at));
   state.timer ??= setTimeout(() => void flushKeyUses(), FLUSH_INTERVAL_MS).unref();
@@ -31,10 +40,12 @@ export async function flushKeyUses(): Promise<void> {
   if (state.pending.size === 0) return;
   const batch = [...state.pending];
   state.pending.clear();
-  // Entries past the gap no longer hold anything back; dropping them keeps the map bounded.
-  const horizon = Date.now() - MIN_WRITE_GAP_MS;
-  for (const [id, written] of state.lastWritten) if (written < horizon) state.lastWritten.delete(id);
-  for (const [id, at] of batch) state.lastWritten.set(id, at.getTime());
+  if (Date.now() - state.rotatedAt >= MIN_WRITE_GAP_MS) {
+    state.writtenBefore = state.written;
+    state.written = new Map();
+    state.rotatedAt = Date.now();
+  }
+  for (const [id, at] of batch) state.written.set(id, at.getTime());
   const ids = batch.map(([id]) => id);
   const times = batch.map(([, at]) => at);
   try {
@@ -44,7 +55,7 @@ export async function flushKeyUses(): Promise<void> {
       WHERE k.id = u.id AND (k.last_used_at IS NULL OR k.last_used_at < u.at - interval '1 minute')`;
   } catch (error) {
     // Losing a last-used time is better than failing verification; the next use retries.
-    for (const [id] of batch) state.lastWritten.delete(id);
+    for (const [id] of batch) state.written.delete(id);
     console.error("keydesk: could not record key use:", error instanceof Error ? error.message : error);
   }
 }
