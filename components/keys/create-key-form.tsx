@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { DialogFooter } from "@/components/ui/dialog";
 import { FieldError } from "@/components/ui/field-error";
+import { FormError } from "@/components/ui/form-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
@@ -74,11 +75,7 @@ export function CreateKeyForm(props: CreateKeyFormProps) {
   const scopesError = errors.scopes?.message ?? errors.scopes?.root?.message;
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-5" aria-busy={pending || undefined}>
-      {formError && (
-        <p data-testid="create-key-error" role="alert" className="rounded-md border border-danger/40 bg-danger/10 px-3 py-2 text-sm text-danger">
-          {formError}
-        </p>
-      )}
+      <FormError message={formError} testId="create-key-error" />
       <div className="grid gap-1.5">
         <Label htmlFor={`${id}-name`}>Name</Label>
         <Input

@@ -9,6 +9,7 @@ import { useToast } from "@/components/toast";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogFooter } from "@/components/ui/dialog";
 import { FieldError } from "@/components/ui/field-error";
+import { FormError } from "@/components/ui/form-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { renameKeyAction } from "@/lib/keys/actions";
@@ -82,11 +83,7 @@ function RenameKeyForm({ keyId, currentName, pending, startTransition, onDone }:
 
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4">
-      {formError && (
-        <p data-testid="rename-key-error" role="alert" className="rounded-md border border-danger/40 bg-danger/10 px-3 py-2 text-sm text-danger">
-          {formError}
-        </p>
-      )}
+      <FormError message={formError} testId="rename-key-error" />
       <div className="grid gap-1.5">
         <Label htmlFor={nameId}>Name</Label>
         <Input

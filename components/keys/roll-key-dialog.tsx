@@ -4,6 +4,7 @@ import { useId, useState, useTransition } from "react";
 import { useToast } from "@/components/toast";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogFooter } from "@/components/ui/dialog";
+import { FormError } from "@/components/ui/form-error";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { rollKeyAction } from "@/lib/keys/actions";
@@ -66,11 +67,7 @@ export function RollKeyDialog({ open, onOpenChange, apiKey }: RollKeyDialogProps
       size="sm"
       data-testid="roll-key-dialog"
     >
-      {error && (
-        <p data-testid="roll-key-error" role="alert" className="rounded-md border border-danger/40 bg-danger/10 px-3 py-2 text-sm text-danger">
-          {error}
-        </p>
-      )}
+      <FormError message={error} testId="roll-key-error" />
       <div className="grid gap-1.5">
         <Label htmlFor={graceId}>Old secret stops working</Label>
         <Select id={graceId} value={String(graceHours)} onChange={(event) => setGraceHours(Number(event.target.value))} disabled={pending}>

@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
+import { FormError } from "@/components/ui/form-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { loginAction, type LoginState } from "@/lib/auth/actions";
@@ -11,11 +12,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <form action={formAction} className="mt-6 space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      {state.error && (
-        <p data-testid="login-error" role="alert" className="rounded-md border border-danger/40 bg-danger/10 px-3 py-2 text-sm text-danger">
-          {state.error}
-        </p>
-      )}
+      <FormError message={state.error} testId="login-error" />
       <div className="space-y-1.5">
         <Label htmlFor="email">Email</Label>
         {/* React 19 resets uncontrolled inputs after an action, so the typed email comes back from the state. */}

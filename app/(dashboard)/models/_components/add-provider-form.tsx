@@ -8,6 +8,7 @@ import { useToast } from "@/components/toast";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { FieldError } from "@/components/ui/field-error";
+import { FormError } from "@/components/ui/form-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
@@ -56,11 +57,7 @@ export function AddProviderForm({ factories }: { factories: FactoryChoice[] }) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="grid max-w-xl gap-5" aria-busy={pending || undefined} data-testid="add-provider-form">
-      {formError && (
-        <p data-testid="add-provider-error" className="rounded-md border border-danger/40 bg-danger/10 px-3 py-2 text-sm text-danger">
-          {formError}
-        </p>
-      )}
+      <FormError message={formError} testId="add-provider-error" />
       <div className="grid gap-1.5">
         <Label htmlFor={`${id}-factory`}>Factory</Label>
         <Select

@@ -7,6 +7,7 @@ import { placeServerErrors } from "@/components/forms/place-server-errors";
 import { useToast } from "@/components/toast";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
+import { FormError } from "@/components/ui/form-error";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { setDefaultsAction } from "@/lib/models/actions";
@@ -49,11 +50,7 @@ export function DefaultModelsForm({ values, options }: DefaultModelsFormProps) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-5" aria-busy={pending || undefined} data-testid="default-models-form">
-      {formError && (
-        <p data-testid="default-models-error" className="rounded-md border border-danger/40 bg-danger/10 px-3 py-2 text-sm text-danger">
-          {formError}
-        </p>
-      )}
+      <FormError message={formError} testId="default-models-error" />
       <div className="grid gap-4 sm:grid-cols-2">
         {DEFAULT_FIELD_ORDER.map((field) => {
           const groups = options[field];

@@ -9,6 +9,7 @@ import { useToast } from "@/components/toast";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogFooter } from "@/components/ui/dialog";
 import { FieldError } from "@/components/ui/field-error";
+import { FormError } from "@/components/ui/form-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
@@ -75,11 +76,7 @@ function CreateUserForm({ pending, startTransition, onDone }: CreateUserFormProp
   const describedBy = (field: string) => `${id}-${field}-error`;
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4" aria-busy={pending || undefined}>
-      {formError && (
-        <p data-testid="create-user-error" className="rounded-md border border-danger/40 bg-danger/10 px-3 py-2 text-sm text-danger">
-          {formError}
-        </p>
-      )}
+      <FormError message={formError} testId="create-user-error" />
       <div className="grid gap-1.5">
         <Label htmlFor={`${id}-email`}>Email</Label>
         <Input
