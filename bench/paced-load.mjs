@@ -89,8 +89,9 @@ export async function pacedLoad({ port, path, bodies, rate, seconds, connections
     return expected - answered;
   };
 
-  await phase(rate);
-  await drained(rate);
+  const warmUpCount = rate;
+  await phase(warmUpCount);
+  await drained(warmUpCount);
   answered = 0;
   recording = true;
   const started = performance.now();
@@ -98,5 +99,5 @@ export async function pacedLoad({ port, path, bodies, rate, seconds, connections
   failures += await drained(rate * seconds);
   const elapsed = (performance.now() - started) / 1000;
   for (const connection of pool) connection.close();
-  return { latencies, failures, elapsed, served: rate * (seconds + 1) };
+  return { latencies, failures, elapsed, served: warmUpCount + rate * seconds };
 }

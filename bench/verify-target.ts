@@ -50,7 +50,7 @@ async function seed(url: string): Promise<Sample[]> {
       );
     }
     await client.query("ANALYZE api_keys");
-    // Write the seeded pages out now, not as a burst of disk I/O in the middle of a measurement.
+    // PostgreSQL writes the seeded pages out now rather than at a checkpoint during a measurement.
     await client.query("CHECKPOINT");
     const { rows } = await client.query<{ count: string }>("SELECT count(*) FROM api_keys");
     log(`seeded ${rows[0]!.count} keys`);

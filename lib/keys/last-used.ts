@@ -40,10 +40,11 @@ export async function flushKeyUses(): Promise<void> {
   if (state.pending.size === 0) return;
   const batch = [...state.pending];
   state.pending.clear();
-  if (Date.now() - state.rotatedAt >= MIN_WRITE_GAP_MS) {
+  const now = Date.now();
+  if (now - state.rotatedAt >= MIN_WRITE_GAP_MS) {
     state.writtenBefore = state.written;
     state.written = new Map();
-    state.rotatedAt = Date.now();
+    state.rotatedAt = now;
   }
   for (const [id, at] of batch) state.written.set(id, at.getTime());
   const ids = batch.map(([id]) => id);

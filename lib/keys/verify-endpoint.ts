@@ -16,12 +16,10 @@ export type VerifyAnswer = { status: number; json: string; headers?: Record<stri
 const validAnswers = new WeakMap<CachedKey, string>();
 
 function serialize(result: VerifyResult): string {
-  if (!result.valid) return JSON.stringify(okBody(verifyResponseBody(result)));
-  let json = validAnswers.get(result.key);
-  if (json === undefined) {
-    json = JSON.stringify(okBody(verifyResponseBody(result)));
-    validAnswers.set(result.key, json);
-  }
+  const remembered = result.valid ? validAnswers.get(result.key) : undefined;
+  if (remembered !== undefined) return remembered;
+  const json = JSON.stringify(okBody(verifyResponseBody(result)));
+  if (result.valid) validAnswers.set(result.key, json);
   return json;
 }
 
