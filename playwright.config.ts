@@ -9,7 +9,8 @@ const baseURL = `http://localhost:${port}`;
 
 // Debian's chromium on these machines (Playwright's own browser download is blocked);
 // a developer laptop with `npx playwright install` done falls back to Playwright's.
-const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+const chromiumPath =
+  process.env.PLAYWRIGHT_CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 export const E2E_ADMIN = { email: "admin@e2e.test", password: "e2e-admin-password-0001" };
 

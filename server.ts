@@ -50,7 +50,15 @@ async function handleVerify(req: IncomingMessage, res: ServerResponse): Promise<
   send(res, answer.status, answer.json, answer.headers);
 }
 
-export async function startServer({ port, hostname = "0.0.0.0", dev = false }: { port: number; hostname?: string; dev?: boolean }) {
+export async function startServer({
+  port,
+  hostname = "0.0.0.0",
+  dev = false,
+}: {
+  port: number;
+  hostname?: string;
+  dev?: boolean;
+}) {
   const app = next({ dev, port, hostname: "localhost" });
   const handle = app.getRequestHandler();
   await app.prepare();
@@ -61,7 +69,8 @@ export async function startServer({ port, hostname = "0.0.0.0", dev = false }: {
     if (req.method === "POST" && req.url === VERIFY_PATH) {
       handleVerify(req, res).catch((error) => {
         console.error("keydesk: verify failed", error);
-        if (!res.headersSent) send(res, 500, JSON.stringify({ code: 500, data: null, message: "Internal server error" }));
+        if (!res.headersSent)
+          send(res, 500, JSON.stringify({ code: 500, data: null, message: "Internal server error" }));
       });
       return;
     }

@@ -6,7 +6,9 @@ export default function Forbidden() {
     <main className="flex min-h-dvh flex-col items-center justify-center gap-3 p-6 text-center" data-testid="forbidden">
       <p className="text-sm font-medium text-muted-foreground">403</p>
       <h1 className="text-2xl font-semibold">You don&apos;t have access to this page</h1>
-      <p className="text-sm text-muted-foreground">It is for administrators. Ask one if you need something done here.</p>
+      <p className="text-sm text-muted-foreground">
+        It is for administrators. Ask one if you need something done here.
+      </p>
       <Link href="/keys" className={buttonClasses({ variant: "secondary" })}>
         Back to your keys
       </Link>

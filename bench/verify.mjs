@@ -28,7 +28,9 @@ function startChild(name, args, env = process.env) {
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "inherit"] });
   const ready = new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });
-    lines.on("line", (line) => (line.startsWith("READY ") ? resolve(line.split(" ").slice(1)) : console.log(`[${name}] ${line}`)));
+    lines.on("line", (line) =>
+      line.startsWith("READY ") ? resolve(line.split(" ").slice(1)) : console.log(`[${name}] ${line}`),
+    );
     child.once("exit", (code) => reject(new Error(`${name} exited with code ${code} before it was ready`)));
   });
   return { child, ready };
@@ -46,7 +48,8 @@ function stopChild(child, timeoutMs = 20_000) {
   });
 }
 
-const percentile = (sorted, p) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]);
+const percentile = (sorted, p) =>
+  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Runs `load` while watching the server's CPU time and the machine's steal. */
@@ -112,7 +115,11 @@ function ensureBuild() {
   console.log("No production build (.next/BUILD_ID): running `npx next build` first");
   // The build imports route modules, and lib/db validates DATABASE_URL on import; nothing
   // connects during the build, so an unreachable placeholder is enough.
-  const env = { ...process.env, NODE_ENV: "production", DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://build:build@127.0.0.1:1/build" };
+  const env = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://build:build@127.0.0.1:1/build",
+  };
   const result = spawnSync("npx", ["next", "build"], { cwd: ROOT, stdio: "inherit", env });
   if (result.status !== 0) throw new Error("next build failed");
 }
@@ -126,25 +133,60 @@ function table(header, rows) {
 }
 
 function report({ max, paced }) {
-  const header = ["run", "server", "req/s", "p50 ms", "p99 ms", "max ms", "CPU µs/req", "steal %", "requests", "failed"];
-  const row = (label, name, r) => [label, name, fmt(r.throughput, 0), fmt(r.p50), fmt(r.p99), fmt(r.max, 1), fmt(r.cpuUsPerRequest, 0), fmt(r.steal, 1), String(r.total), String(r.failures)];
+  const header = [
+    "run",
+    "server",
+    "req/s",
+    "p50 ms",
+    "p99 ms",
+    "max ms",
+    "CPU µs/req",
+    "steal %",
+    "requests",
+    "failed",
+  ];
+  const row = (label, name, r) => [
+    label,
+    name,
+    fmt(r.throughput, 0),
+    fmt(r.p50),
+    fmt(r.p99),
+    fmt(r.max, 1),
+    fmt(r.cpuUsPerRequest, 0),
+    fmt(r.steal, 1),
+    String(r.total),
+    String(r.failures),
+  ];
   const rows = SERVERS.map((name) => row(`${CONNECTIONS} conns, max`, name, max[name]));
-  paced.forEach((round, i) => SERVERS.forEach((name) => rows.push(row(`${FIXED_RATE}/s paced, round ${i + 1}`, name, round[name]))));
+  paced.forEach((round, i) =>
+    SERVERS.forEach((name) => rows.push(row(`${FIXED_RATE}/s paced, round ${i + 1}`, name, round[name]))),
+  );
   table(header, rows);
 
   const ratio = max.keydesk.throughput / max.bare.throughput;
   const p99s = (name) => paced.map((round) => round[name].p99);
-  const pooledP99 = (name) => percentile(paced.flatMap((round) => round[name].latencies).sort((a, b) => a - b), 99);
+  const pooledP99 = (name) =>
+    percentile(
+      paced.flatMap((round) => round[name].latencies).sort((a, b) => a - b),
+      99,
+    );
   const keydeskP99 = median(p99s("keydesk"));
   const everyKeydeskRun = [max.keydesk, ...paced.map((round) => round.keydesk)];
   const checks = [
     [`throughput >= 50% of bare (${fmt(ratio * 100, 1)}%)`, ratio >= 0.5],
-    [`p99 < 5 ms at ${FIXED_RATE} req/s, paced: median of ${PACED_ROUNDS} rounds (${fmt(keydeskP99)} ms)`, keydeskP99 < 5],
+    [
+      `p99 < 5 ms at ${FIXED_RATE} req/s, paced: median of ${PACED_ROUNDS} rounds (${fmt(keydeskP99)} ms)`,
+      keydeskP99 < 5,
+    ],
     ["no failed Keydesk request", everyKeydeskRun.every((r) => r.failures === 0)],
   ];
-  console.log(`\nkeydesk/bare throughput: ${fmt(ratio * 100, 1)}%; CPU per request: ${fmt(max.keydesk.cpuUsPerRequest, 0)} vs ${fmt(max.bare.cpuUsPerRequest, 0)} µs`);
+  console.log(
+    `\nkeydesk/bare throughput: ${fmt(ratio * 100, 1)}%; CPU per request: ${fmt(max.keydesk.cpuUsPerRequest, 0)} vs ${fmt(max.bare.cpuUsPerRequest, 0)} µs`,
+  );
   for (const [label, pass] of checks) console.log(`${pass ? "PASS" : "FAIL"}  ${label}`);
-  console.log(`INFO  p99 over all ${PACED_ROUNDS} paced rounds pooled: keydesk ${fmt(pooledP99("keydesk"))} ms, bare ${fmt(pooledP99("bare"))} ms`);
+  console.log(
+    `INFO  p99 over all ${PACED_ROUNDS} paced rounds pooled: keydesk ${fmt(pooledP99("keydesk"))} ms, bare ${fmt(pooledP99("bare"))} ms`,
+  );
   console.log(`INFO  median round p99 of the bare server: ${fmt(median(p99s("bare")))} ms (the machine's own floor)`);
   process.exitCode = checks.every(([, pass]) => pass) ? 0 : 1;
 }
@@ -162,7 +204,10 @@ async function main() {
   process.once("SIGINT", () => void cleanUp().then(() => process.exit(130)));
   try {
     console.log("Starting Keydesk on a fresh embedded PostgreSQL with 100,000 keys…");
-    const target = startChild("keydesk", ["--import", "tsx", "bench/verify-target.ts"], { ...process.env, BENCH_SAMPLES_FILE: samplesFile });
+    const target = startChild("keydesk", ["--import", "tsx", "bench/verify-target.ts"], {
+      ...process.env,
+      BENCH_SAMPLES_FILE: samplesFile,
+    });
     children.keydesk = target.child;
     const [keydeskPort] = await target.ready;
     const samples = JSON.parse(readFileSync(samplesFile, "utf8"));
@@ -185,10 +230,20 @@ async function main() {
     for (let round = 1; round <= PACED_ROUNDS; round++) {
       // Alternating who goes first keeps a drift in the machine's load from favouring either.
       const order = round % 2 === 1 ? SERVERS : [...SERVERS].reverse();
-      console.log(`round ${round}/${PACED_ROUNDS}: ${DURATION_S} s at a steady ${FIXED_RATE} req/s, ${order.join(" then ")}`);
+      console.log(
+        `round ${round}/${PACED_ROUNDS}: ${DURATION_S} s at a steady ${FIXED_RATE} req/s, ${order.join(" then ")}`,
+      );
       const results = {};
       for (const name of order) {
-        const load = () => pacedLoad({ port: ports[name], path: VERIFY_PATH, bodies, rate: FIXED_RATE, seconds: DURATION_S, connections: CONNECTIONS });
+        const load = () =>
+          pacedLoad({
+            port: ports[name],
+            path: VERIFY_PATH,
+            bodies,
+            rate: FIXED_RATE,
+            seconds: DURATION_S,
+            connections: CONNECTIONS,
+          });
         results[name] = await measured(children[name].pid, load);
       }
       paced.push(results);

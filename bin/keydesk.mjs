@@ -8,7 +8,13 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const child = spawn(
   process.execPath,
-  ["--conditions=react-server", "--import", import.meta.resolve("tsx"), path.join(root, "bin", "keydesk-cli.ts"), ...process.argv.slice(2)],
+  [
+    "--conditions=react-server",
+    "--import",
+    import.meta.resolve("tsx"),
+    path.join(root, "bin", "keydesk-cli.ts"),
+    ...process.argv.slice(2),
+  ],
   { stdio: "inherit", env: { ...process.env, TSX_TSCONFIG_PATH: path.join(root, "tsconfig.json") } },
 );
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));

@@ -25,10 +25,15 @@ let env: NodeJS.ProcessEnv;
 /** The real binary, as an operator runs it: `keydesk admin -e "<statements>" [--json]`. */
 function keydesk(statements: string, ...flags: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile("node", ["bin/keydesk.mjs", "admin", "-e", statements, ...flags], { env, timeout: 60_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      "node",
+      ["bin/keydesk.mjs", "admin", "-e", statements, ...flags],
+      { env, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 

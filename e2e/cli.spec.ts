@@ -118,7 +118,11 @@ test("CREATE USER with bare and quoted arguments, with and without ADMIN; LIST a
   const shown = await ok(`SHOW USER '${plain}';`);
   expect(shown).toMatch(new RegExp(`^email\\s+${plain}$`, "m"));
   expect(shown).toMatch(/^role\s+USER$/m);
-  expect(await okJson<UserJson>(`SHOW USER ${quotedAdmin};`)).toMatchObject({ email: quotedAdmin, role: "ADMIN", disabled: false });
+  expect(await okJson<UserJson>(`SHOW USER ${quotedAdmin};`)).toMatchObject({
+    email: quotedAdmin,
+    role: "ADMIN",
+    disabled: false,
+  });
 });
 
 test("ALTER USER … SET ROLE, DISABLE USER and ENABLE USER", async () => {

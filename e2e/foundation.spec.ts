@@ -26,7 +26,8 @@ test.describe("signed in as the first admin", () => {
   test("sees the dashboard with the admin links and can sign out", async ({ page }) => {
     await page.goto("/keys");
     const nav = page.getByRole("navigation");
-    for (const link of ["Keys", "Models", "Users", "Audit"]) await expect(nav.getByRole("link", { name: link })).toBeVisible();
+    for (const link of ["Keys", "Models", "Users", "Audit"])
+      await expect(nav.getByRole("link", { name: link })).toBeVisible();
     await expect(page.getByTestId("current-user-email")).toHaveText(E2E_ADMIN.email);
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/login/);

@@ -35,7 +35,10 @@ async function closeReveal(page: Page) {
 }
 
 async function rowAction(page: Page, name: string, action: string) {
-  await page.getByRole("button", { name: `Actions for ${name}` }).first().click();
+  await page
+    .getByRole("button", { name: `Actions for ${name}` })
+    .first()
+    .click();
   await page.getByRole("menuitem", { name: action, exact: true }).click();
 }
 
@@ -146,7 +149,8 @@ test("the create form shows field errors and keeps the dialog open", async ({ pa
   await expect(nameField).toHaveAttribute("aria-invalid", "true");
 
   await nameField.fill(`${run}-invalid`);
-  for (const scope of ["keys:read", "keys:write", "models:read", "models:write"]) await dialog.getByLabel(scope).uncheck();
+  for (const scope of ["keys:read", "keys:write", "models:read", "models:write"])
+    await dialog.getByLabel(scope).uncheck();
   await dialog.getByRole("button", { name: "Create key", exact: true }).click();
   await expect(dialog.getByText(/Choose at least one scope/)).toBeVisible();
   await dialog.getByLabel("keys:read").check();
@@ -168,7 +172,8 @@ test("search and the status filter live in the URL and narrow the rows", async (
   const origin = { origin: baseURL! };
   const alpha = `${run}-search-alpha`;
   const beta = `${run}-search-beta`;
-  for (const name of [alpha, beta]) expect((await page.request.post("/api/v1/keys", { data: { name }, headers: origin })).status()).toBe(201);
+  for (const name of [alpha, beta])
+    expect((await page.request.post("/api/v1/keys", { data: { name }, headers: origin })).status()).toBe(201);
   const list = await (await page.request.get(`/api/v1/keys?q=${beta}`)).json();
   const betaId = list.data.items[0].id as string;
   expect((await page.request.post(`/api/v1/keys/${betaId}/revoke`, { headers: origin })).status()).toBe(200);
@@ -198,7 +203,9 @@ test("search and the status filter live in the URL and narrow the rows", async (
 
 test("keyboard only: the create dialog and a row's action menu", async ({ page, baseURL }) => {
   const name = `${run}-keyboard`;
-  expect((await page.request.post("/api/v1/keys", { data: { name }, headers: { origin: baseURL! } })).status()).toBe(201);
+  expect((await page.request.post("/api/v1/keys", { data: { name }, headers: { origin: baseURL! } })).status()).toBe(
+    201,
+  );
   await page.goto("/keys");
   const createButton = page.getByRole("button", { name: "Create key", exact: true });
   await expect(createButton).toBeVisible();

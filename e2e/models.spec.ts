@@ -24,7 +24,8 @@ test.afterAll(async () => {
 });
 
 const toast = (page: Page, title: string) => page.getByTestId("toast").filter({ hasText: title });
-const providerRow = (page: Page, factory: string) => page.locator(`[data-testid="provider-row"][data-factory="${factory}"]`);
+const providerRow = (page: Page, factory: string) =>
+  page.locator(`[data-testid="provider-row"][data-factory="${factory}"]`);
 
 async function defaults(page: Page): Promise<Record<string, string | null>> {
   const response = await page.request.get("/api/v1/models/default");
@@ -39,7 +40,9 @@ async function saveDefaults(page: Page) {
   await expect(form.getByRole("button", { name: "Save default models" })).toBeEnabled();
 }
 
-test("add a provider against a local server, set and clear defaults, remove it and its defaults go", async ({ page }) => {
+test("add a provider against a local server, set and clear defaults, remove it and its defaults go", async ({
+  page,
+}) => {
   await page.goto("/models");
   await expect(page.getByRole("heading", { name: "Models", level: 1 })).toBeVisible();
   // Builtin is always listed, with or without providers.
@@ -70,7 +73,9 @@ test("add a provider against a local server, set and clear defaults, remove it a
     await expect(row.getByTestId("provider-key")).toHaveText(`sk-…${GOOD_KEY.slice(-4)}`);
     await expect(row).toContainText(fake.url);
     await expect(row.getByText("Verified")).toBeVisible();
-    await expect(page.locator(`[data-testid="factory-models"][data-factory="${FACTORY}"]`)).toContainText("gpt-4o-mini");
+    await expect(page.locator(`[data-testid="factory-models"][data-factory="${FACTORY}"]`)).toContainText(
+      "gpt-4o-mini",
+    );
     // The form was cleared, and the key is nowhere in the page.
     await expect(form.getByTestId("add-provider-error")).toHaveCount(0);
     const html = await page.content();

@@ -7,7 +7,10 @@ const flag = z
 
 const configSchema = z.object({
   DATABASE_URL: z.string().min(1, "DATABASE_URL is not set: start through `npm start` or point it at PostgreSQL"),
-  KEY_PREFIX: z.string().regex(/^[a-z0-9]{1,10}$/, "KEY_PREFIX must be 1–10 lower-case letters or digits").default("kd"),
+  KEY_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9]{1,10}$/, "KEY_PREFIX must be 1–10 lower-case letters or digits")
+    .default("kd"),
   KEY_DEFAULT_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(90),
   KEY_ALLOW_NO_EXPIRY: flag,
   SECRET_ENCRYPTION_KEY: z.string().optional(),

@@ -7,7 +7,10 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 function createClient() {
   // Read straight from the environment, not through config(): `next build` loads route modules
   // without a database, and the pool only connects on the first query.
-  const adapter = new PrismaPg({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_SIZE ?? 10) });
+  const adapter = new PrismaPg({
+    connectionString: process.env.DATABASE_URL,
+    max: Number(process.env.DB_POOL_SIZE ?? 10),
+  });
   // Secret columns stay out of every query unless one asks for them by name.
   return new PrismaClient({ adapter, omit: { user: { passwordHash: true }, apiKey: { hash: true } } });
 }

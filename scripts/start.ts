@@ -6,7 +6,16 @@ import { prepareDatabase, PROJECT_ROOT } from "@/lib/setup/prepare";
 
 const log = (line: string) => console.log(line ? `[keydesk] ${line}` : "");
 const dev = process.argv.includes("--dev");
-const SOURCES = ["app", "components", "lib", "public", "proxy.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "proxy.ts",
+  "next.config.ts",
+  "package-lock.json",
+  "postcss.config.mjs",
+];
 
 function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;
@@ -26,7 +35,11 @@ function buildIfNeeded(): void {
   const changedAt = Math.max(...SOURCES.map((entry) => newestMtime(path.join(PROJECT_ROOT, entry))));
   if (builtAt > changedAt) return log("Production build is up to date");
   log(builtAt ? "Sources changed since the last build: building" : "Building the app (first start, about a minute)");
-  const result = spawnSync("npx", ["next", "build"], { cwd: PROJECT_ROOT, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  const result = spawnSync("npx", ["next", "build"], {
+    cwd: PROJECT_ROOT,
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   if (result.status !== 0) throw new Error("next build failed");
 }
 

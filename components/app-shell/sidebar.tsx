@@ -89,7 +89,9 @@ export function Sidebar({ user, signOutAction }: SidebarProps) {
                     aria-current={current ? "page" : undefined}
                     className={cn(
                       "flex h-9 items-center rounded-md px-3 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-ring",
-                      current ? "bg-primary/12 text-primary" : "text-muted-foreground hover:bg-muted hover:text-foreground",
+                      current
+                        ? "bg-primary/12 text-primary"
+                        : "text-muted-foreground hover:bg-muted hover:text-foreground",
                     )}
                   >
                     {link.label}
@@ -108,7 +110,11 @@ export function Sidebar({ user, signOutAction }: SidebarProps) {
               </span>
               <RoleBadge role={user.role} />
             </div>
-            <span className="truncate text-xs text-muted-foreground" title={user.email} data-testid="current-user-email">
+            <span
+              className="truncate text-xs text-muted-foreground"
+              title={user.email}
+              data-testid="current-user-email"
+            >
               {user.email}
             </span>
           </div>

@@ -11,7 +11,10 @@ type DataTablePaginationProps<TData extends RowData> = {
   pageSizeOptions: readonly number[];
 };
 
-export function DataTablePagination<TData extends RowData>({ table, pageSizeOptions }: DataTablePaginationProps<TData>) {
+export function DataTablePagination<TData extends RowData>({
+  table,
+  pageSizeOptions,
+}: DataTablePaginationProps<TData>) {
   const sizeId = useId();
   const { pageIndex, pageSize } = table.state.pagination;
   const total = table.getRowCount();
@@ -50,21 +53,58 @@ export function DataTablePagination<TData extends RowData>({ table, pageSizeOpti
           Page {pageIndex + 1} of {pageCount}
         </span>
         <div className="flex items-center gap-1">
-          <PageButton label="First page" onClick={() => table.firstPage()} disabled={!table.getCanPreviousPage()} path="M11 4L7 8l4 4M5 4v8" />
-          <PageButton label="Previous page" onClick={() => table.previousPage()} disabled={!table.getCanPreviousPage()} path="M10 4L6 8l4 4" />
-          <PageButton label="Next page" onClick={() => table.nextPage()} disabled={!table.getCanNextPage()} path="M6 4l4 4-4 4" />
-          <PageButton label="Last page" onClick={() => table.lastPage()} disabled={!table.getCanNextPage()} path="M5 4l4 4-4 4M11 4v8" />
+          <PageButton
+            label="First page"
+            onClick={() => table.firstPage()}
+            disabled={!table.getCanPreviousPage()}
+            path="M11 4L7 8l4 4M5 4v8"
+          />
+          <PageButton
+            label="Previous page"
+            onClick={() => table.previousPage()}
+            disabled={!table.getCanPreviousPage()}
+            path="M10 4L6 8l4 4"
+          />
+          <PageButton
+            label="Next page"
+            onClick={() => table.nextPage()}
+            disabled={!table.getCanNextPage()}
+            path="M6 4l4 4-4 4"
+          />
+          <PageButton
+            label="Last page"
+            onClick={() => table.lastPage()}
+            disabled={!table.getCanNextPage()}
+            path="M5 4l4 4-4 4M11 4v8"
+          />
         </div>
       </div>
     </nav>
   );
 }
 
-function PageButton({ label, onClick, disabled, path }: { label: string; onClick: () => void; disabled: boolean; path: string }) {
+function PageButton({
+  label,
+  onClick,
+  disabled,
+  path,
+}: {
+  label: string;
+  onClick: () => void;
+  disabled: boolean;
+  path: string;
+}) {
   return (
     <Button variant="secondary" size="icon" aria-label={label} title={label} onClick={onClick} disabled={disabled}>
       <svg viewBox="0 0 16 16" aria-hidden="true" className="size-4">
-        <path d={path} fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+        <path
+          d={path}
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.5"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        />
       </svg>
     </Button>
   );

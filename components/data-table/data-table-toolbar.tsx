@@ -87,7 +87,13 @@ type DataTableFilterSelectProps = {
 };
 
 /** A filter bound to one search param; changing it goes back to page 1. */
-export function DataTableFilterSelect({ param, label, options, defaultValue = "", className }: DataTableFilterSelectProps) {
+export function DataTableFilterSelect({
+  param,
+  label,
+  options,
+  defaultValue = "",
+  className,
+}: DataTableFilterSelectProps) {
   const { params, setParams } = useDataTableParams();
   const selectId = useId();
   const value = params.get(param) ?? defaultValue;

@@ -100,7 +100,11 @@ export function DataTable<TData extends RowData>({
         <div className="flex flex-wrap items-center gap-2">
           {search !== false && <DataTableSearch placeholder={search} />}
           {toolbar}
-          <span role="status" className="ml-auto flex items-center text-muted-foreground" data-testid="data-table-pending">
+          <span
+            role="status"
+            className="ml-auto flex items-center text-muted-foreground"
+            data-testid="data-table-pending"
+          >
             {isPending && (
               <>
                 <Spinner />
@@ -129,14 +133,20 @@ export function DataTable<TData extends RowData>({
                         colSpan={header.colSpan > 1 ? header.colSpan : undefined}
                         // Per the ARIA practices, only the sorted column carries aria-sort.
                         aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
-                        className={cn("h-10 whitespace-nowrap px-3 font-medium", header.column.columnDef.meta?.headerClassName)}
+                        className={cn(
+                          "h-10 whitespace-nowrap px-3 font-medium",
+                          header.column.columnDef.meta?.headerClassName,
+                        )}
                       >
                         {header.isPlaceholder ? null : canSort ? (
                           <button
                             type="button"
                             onClick={() =>
                               table.setSorting([
-                                { id: header.column.id, desc: sorted ? sorted === "asc" : Boolean(header.column.columnDef.sortDescFirst) },
+                                {
+                                  id: header.column.id,
+                                  desc: sorted ? sorted === "asc" : Boolean(header.column.columnDef.sortDescFirst),
+                                },
                               ])
                             }
                             className="-mx-1 inline-flex items-center gap-1 rounded px-1 py-0.5 hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring"
@@ -164,7 +174,9 @@ export function DataTable<TData extends RowData>({
                         action={
                           <Button
                             variant="secondary"
-                            onClick={() => setParams(Object.fromEntries(filterKeys.map((key) => [key, null])), { resetPage: true })}
+                            onClick={() =>
+                              setParams(Object.fromEntries(filterKeys.map((key) => [key, null])), { resetPage: true })
+                            }
                           >
                             Clear filters
                           </Button>
@@ -179,7 +191,10 @@ export function DataTable<TData extends RowData>({
                 rows.map((row) => (
                   <tr key={row.id} className="border-b last:border-b-0 hover:bg-muted/40">
                     {row.getAllCells().map((cell) => (
-                      <td key={cell.id} className={cn("px-3 py-2.5 align-middle", cell.column.columnDef.meta?.cellClassName)}>
+                      <td
+                        key={cell.id}
+                        className={cn("px-3 py-2.5 align-middle", cell.column.columnDef.meta?.cellClassName)}
+                      >
                         <table.FlexRender cell={cell} />
                       </td>
                     ))}
@@ -199,8 +214,12 @@ export function DataTable<TData extends RowData>({
 function SortIcon({ direction }: { direction: false | "asc" | "desc" }) {
   return (
     <svg viewBox="0 0 16 16" aria-hidden="true" className={cn("size-3.5", !direction && "opacity-40")}>
-      {direction !== "desc" && <path d="M5 6.5L8 3.5l3 3" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />}
-      {direction !== "asc" && <path d="M5 9.5l3 3 3-3" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />}
+      {direction !== "desc" && (
+        <path d="M5 6.5L8 3.5l3 3" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+      )}
+      {direction !== "asc" && (
+        <path d="M5 9.5l3 3 3-3" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+      )}
     </svg>
   );
 }

@@ -90,7 +90,11 @@ export function CreateKeyForm(props: CreateKeyFormProps) {
         <FieldError id={`${id}-name-error`} errors={errors.name?.message} />
       </div>
 
-      <fieldset className="grid gap-2" aria-describedby={`${id}-scopes-error`} aria-invalid={Boolean(scopesError) || undefined}>
+      <fieldset
+        className="grid gap-2"
+        aria-describedby={`${id}-scopes-error`}
+        aria-invalid={Boolean(scopesError) || undefined}
+      >
         <legend className="mb-1 text-sm font-medium">Scopes</legend>
         {scopes.map((scope) => (
           <Checkbox

@@ -50,9 +50,15 @@ export function RollKeyDialog({ open, onOpenChange, apiKey }: RollKeyDialogProps
       }
       onOpenChange(false);
       const period = GRACE_CHOICES.find((choice) => choice.hours === graceHours)?.period;
-      const oldKeyEnds = period ? `The previous secret keeps working for ${period}.` : "The previous secret has stopped working.";
+      const oldKeyEnds = period
+        ? `The previous secret keeps working for ${period}.`
+        : "The previous secret has stopped working.";
       // The new secret goes straight to the reveal; this component keeps no copy of it.
-      reveal({ secret: result.data.key, title: "Key rolled", description: `New secret for “${result.data.name}”. ${oldKeyEnds}` });
+      reveal({
+        secret: result.data.key,
+        title: "Key rolled",
+        description: `New secret for “${result.data.name}”. ${oldKeyEnds}`,
+      });
       toast({ title: "Key rolled", variant: "success" });
     });
   }
@@ -70,7 +76,12 @@ export function RollKeyDialog({ open, onOpenChange, apiKey }: RollKeyDialogProps
       <FormError message={error} testId="roll-key-error" />
       <div className="grid gap-1.5">
         <Label htmlFor={graceId}>Old secret stops working</Label>
-        <Select id={graceId} value={String(graceHours)} onChange={(event) => setGraceHours(Number(event.target.value))} disabled={pending}>
+        <Select
+          id={graceId}
+          value={String(graceHours)}
+          onChange={(event) => setGraceHours(Number(event.target.value))}
+          disabled={pending}
+        >
           {GRACE_CHOICES.map((choice) => (
             <option key={choice.hours} value={choice.hours}>
               {choice.label}

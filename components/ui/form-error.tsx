@@ -8,7 +8,11 @@ type FormErrorProps = {
 export function FormError({ message, testId }: FormErrorProps) {
   if (!message) return null;
   return (
-    <p data-testid={testId} role="alert" className="rounded-md border border-danger/40 bg-danger/10 px-3 py-2 text-sm text-danger">
+    <p
+      data-testid={testId}
+      role="alert"
+      className="rounded-md border border-danger/40 bg-danger/10 px-3 py-2 text-sm text-danger"
+    >
       {message}
     </p>
   );

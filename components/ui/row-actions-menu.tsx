@@ -29,7 +29,11 @@ export function RowActionsMenu({ label, actions }: RowActionsMenuProps) {
   const menuRef = useRef<HTMLDivElement>(null);
   const [open, setOpen] = useState(false);
   // The native popover would open before React hydrates, showing items whose clicks do nothing yet.
-  const hydrated = useSyncExternalStore(subscribeNothing, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    subscribeNothing,
+    () => true,
+    () => false,
+  );
 
   useEffect(() => {
     const menu = menuRef.current;

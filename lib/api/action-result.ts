@@ -11,7 +11,11 @@ export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string
  * the form used, run the service, and turn any error into a message the UI can show. Unknown
  * errors are logged by toApiError and reach the browser only as a generic message.
  */
-export async function runAction<S extends z.ZodType, T>(schema: S, input: unknown, run: (data: z.infer<S>) => Promise<T>): Promise<ActionResult<T>> {
+export async function runAction<S extends z.ZodType, T>(
+  schema: S,
+  input: unknown,
+  run: (data: z.infer<S>) => Promise<T>,
+): Promise<ActionResult<T>> {
   const nulFields = nulCharacterFields(input);
   if (Object.keys(nulFields).length > 0) return { ok: false, error: "Check the highlighted fields", fields: nulFields };
   const parsed = schema.safeParse(input);

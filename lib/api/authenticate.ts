@@ -26,7 +26,10 @@ export async function authenticate(request: Request): Promise<Authenticated | nu
     if (!result.valid) throw unauthorized(KEY_FAILURE_MESSAGES[result.reason]);
     const { key } = result;
     const user = { id: key.ownerId, email: key.ownerEmail, name: key.ownerName, role: key.ownerRole };
-    return { caller: { user, keyId: key.keyId, scopes: effectiveScopes(key.scopes, key.ownerRole), ...requestInfo }, via: "key" };
+    return {
+      caller: { user, keyId: key.keyId, scopes: effectiveScopes(key.scopes, key.ownerRole), ...requestInfo },
+      via: "key",
+    };
   }
   const secureCookie = new URL(process.env.AUTH_URL ?? request.url).protocol === "https:";
   const token = await getToken({ req: request, secret: process.env.AUTH_SECRET, secureCookie });

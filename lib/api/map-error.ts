@@ -2,11 +2,30 @@ import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
 
 // Driver and Prisma codes that mean "the database is not there", not "the request is wrong".
-const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03", "53300"]);
-const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "DatabaseDoesNotExist", "SocketTimeout", "ConnectionClosed", "TooManyConnections"]);
+const UNAVAILABLE_CODES = new Set([
+  "P1001",
+  "P1002",
+  "P1008",
+  "P1017",
+  "P2024",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "57P01",
+  "57P03",
+  "53300",
+]);
+const UNAVAILABLE_KINDS = new Set([
+  "DatabaseNotReachable",
+  "DatabaseDoesNotExist",
+  "SocketTimeout",
+  "ConnectionClosed",
+  "TooManyConnections",
+]);
 
 function codeOf(error: unknown): string | undefined {
-  if (typeof error === "object" && error !== null && "code" in error && typeof error.code === "string") return error.code;
+  if (typeof error === "object" && error !== null && "code" in error && typeof error.code === "string")
+    return error.code;
   return undefined;
 }
 
@@ -15,7 +34,12 @@ function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   const code = codeOf(error);
   if (code && UNAVAILABLE_CODES.has(code)) return true;
   if ("kind" in error && typeof error.kind === "string" && UNAVAILABLE_KINDS.has(error.kind)) return true;
-  if (error instanceof Error && /ECONNREFUSED|Connection terminated|connect ETIMEDOUT|the database system is (starting|shutting) up/.test(error.message)) {
+  if (
+    error instanceof Error &&
+    /ECONNREFUSED|Connection terminated|connect ETIMEDOUT|the database system is (starting|shutting) up/.test(
+      error.message,
+    )
+  ) {
     return true;
   }
   return "cause" in error && isDatabaseUnavailable(error.cause, depth + 1);
@@ -41,7 +65,8 @@ export function toApiError(error: unknown): ApiError {
   const code = codeOf(error);
   if (code === "P2002") return new ApiError(409, "That already exists");
   if (code === "P2025" || code === "P2001") return new ApiError(404, "Not found");
-  if (isDatabaseUnavailable(error)) return new ApiError(503, "The database is unavailable; try again shortly", undefined, { "Retry-After": "5" });
+  if (isDatabaseUnavailable(error))
+    return new ApiError(503, "The database is unavailable; try again shortly", undefined, { "Retry-After": "5" });
   console.error("keydesk: unexpected error", error);
   return new ApiError(500, "Internal server error");
 }

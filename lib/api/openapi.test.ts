@@ -19,15 +19,25 @@ describe("GET /api/v1/openapi.json", () => {
     const document = await response.json();
     expect(document.openapi).toBe("3.1.0");
     const documented = Object.keys(document.paths).sort();
-    const implemented = routeFiles(path.resolve("app/api/v1")).filter((route) => route !== "/openapi.json").sort();
+    const implemented = routeFiles(path.resolve("app/api/v1"))
+      .filter((route) => route !== "/openapi.json")
+      .sort();
     expect(documented).toEqual(implemented);
 
     const createKey = document.paths["/keys"].post;
     expect(createKey.requestBody.content["application/json"].schema.required).toEqual(["name"]);
-    expect(createKey.requestBody.content["application/json"].schema.properties.scopes.items.enum).toEqual(["keys:read", "keys:write", "models:read", "models:write", "admin"]);
+    expect(createKey.requestBody.content["application/json"].schema.properties.scopes.items.enum).toEqual([
+      "keys:read",
+      "keys:write",
+      "models:read",
+      "models:write",
+      "admin",
+    ]);
     expect(createKey.responses).toHaveProperty("201");
     const listKeys = document.paths["/keys"].get;
-    expect(listKeys.parameters.find((parameter: { name: string }) => parameter.name === "sort").schema.enum).toContain("-last_used_at");
+    expect(listKeys.parameters.find((parameter: { name: string }) => parameter.name === "sort").schema.enum).toContain(
+      "-last_used_at",
+    );
     expect(document.paths["/keys/verify"].post.security).toEqual([]);
   });
 });

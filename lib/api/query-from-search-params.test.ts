@@ -6,7 +6,16 @@ const DEFAULTS = { page: 1, per_page: 20, sort: "-created_at" };
 
 describe("queryFromSearchParams", () => {
   it("parses a valid query with the API's own schema", () => {
-    expect(queryFromSearchParams(listUsersQuerySchema, { page: "2", per_page: "50", q: " ann ", role: "ADMIN", disabled: "true", sort: "email" })).toEqual({
+    expect(
+      queryFromSearchParams(listUsersQuerySchema, {
+        page: "2",
+        per_page: "50",
+        q: " ann ",
+        role: "ADMIN",
+        disabled: "true",
+        sort: "email",
+      }),
+    ).toEqual({
       page: 2,
       per_page: 50,
       q: "ann",
@@ -17,11 +26,26 @@ describe("queryFromSearchParams", () => {
   });
 
   it("drops each invalid value on its own and keeps the rest", () => {
-    expect(queryFromSearchParams(listUsersQuerySchema, { page: "abc", q: "ann", role: "OWNER", disabled: "maybe", sort: "name" })).toEqual({ ...DEFAULTS, q: "ann" });
+    expect(
+      queryFromSearchParams(listUsersQuerySchema, {
+        page: "abc",
+        q: "ann",
+        role: "OWNER",
+        disabled: "maybe",
+        sort: "name",
+      }),
+    ).toEqual({ ...DEFAULTS, q: "ann" });
   });
 
   it("ignores unknown params, empty values and repeats beyond the first", () => {
-    expect(queryFromSearchParams(listUsersQuerySchema, { status: "active", q: "", role: ["USER", "ADMIN"], page: undefined })).toEqual({ ...DEFAULTS, role: "USER" });
+    expect(
+      queryFromSearchParams(listUsersQuerySchema, {
+        status: "active",
+        q: "",
+        role: ["USER", "ADMIN"],
+        page: undefined,
+      }),
+    ).toEqual({ ...DEFAULTS, role: "USER" });
   });
 
   it("falls back to the defaults for an empty query", () => {

@@ -70,8 +70,11 @@ export async function readLimitedText(request: Request): Promise<string> {
  * value is checked here, so each route and action answers 400 naming the field instead.
  */
 export function nulCharacterFields(value: unknown, path = ""): Record<string, string[]> {
-  if (typeof value === "string") return value.includes("\u0000") ? { [path || "_"]: ["Must not contain a NUL character"] } : {};
+  if (typeof value === "string")
+    return value.includes("\u0000") ? { [path || "_"]: ["Must not contain a NUL character"] } : {};
   if (typeof value !== "object" || value === null) return {};
-  const entries = Array.isArray(value) ? value.map((item, index) => [String(index), item] as const) : Object.entries(value);
+  const entries = Array.isArray(value)
+    ? value.map((item, index) => [String(index), item] as const)
+    : Object.entries(value);
   return Object.assign({}, ...entries.map(([key, item]) => nulCharacterFields(item, path ? `${path}.${key}` : key)));
 }

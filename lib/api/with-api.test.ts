@@ -52,7 +52,10 @@ describe("withApi authentication", () => {
   });
 
   it("refuses a cookie-authenticated state change from another origin, or with no Origin, with 403", async () => {
-    const foreign = await call(echo, apiRequest("POST", "/x", { cookie, body: { name: "ok" }, origin: "https://evil.example" }));
+    const foreign = await call(
+      echo,
+      apiRequest("POST", "/x", { cookie, body: { name: "ok" }, origin: "https://evil.example" }),
+    );
     expect(foreign).toMatchObject({ status: 403, message: "Cross-origin request refused" });
     const missing = await call(echo, apiRequest("POST", "/x", { cookie, body: { name: "ok" }, origin: null }));
     expect(missing.status).toBe(403);
@@ -61,14 +64,24 @@ describe("withApi authentication", () => {
   });
 
   it("does not apply the origin check to bearer-key calls", async () => {
-    const response = await call(echo, apiRequest("POST", "/x", { key: userKey, body: { name: "ok" }, headers: { origin: "https://elsewhere.example" } }));
+    const response = await call(
+      echo,
+      apiRequest("POST", "/x", {
+        key: userKey,
+        body: { name: "ok" },
+        headers: { origin: "https://elsewhere.example" },
+      }),
+    );
     expect(response.status).toBe(200);
   });
 
   it("403s a caller without the route's scope or role", async () => {
     const readOnly = (await keyFor(user, ["keys:read"])).secret;
     const needsWrite = withApi(async () => "done", { scope: "keys:write" });
-    expect(await call(needsWrite, apiRequest("POST", "/x", { key: readOnly }))).toMatchObject({ status: 403, message: "This needs the keys:write scope" });
+    expect(await call(needsWrite, apiRequest("POST", "/x", { key: readOnly }))).toMatchObject({
+      status: 403,
+      message: "This needs the keys:write scope",
+    });
     const adminOnly = withApi(async () => "done", { admin: true });
     expect((await call(adminOnly, apiRequest("GET", "/x", { key: userKey }))).status).toBe(403);
   });
@@ -76,7 +89,10 @@ describe("withApi authentication", () => {
 
 describe("withApi request bodies", () => {
   it("415s a body that is not JSON", async () => {
-    const response = await call(echo, apiRequest("POST", "/x", { key: userKey, rawBody: "name=ok", contentType: "application/x-www-form-urlencoded" }));
+    const response = await call(
+      echo,
+      apiRequest("POST", "/x", { key: userKey, rawBody: "name=ok", contentType: "application/x-www-form-urlencoded" }),
+    );
     expect(response).toMatchObject({ status: 415, code: 415, data: null });
   });
 
@@ -102,9 +118,13 @@ describe("withApi request bodies", () => {
 
 describe("withApi error mapping", () => {
   it("turns a unique violation into 409 and a missing row into 404", async () => {
-    const duplicate = withApi(async () => db.user.create({ data: { email: "wrapper@example.test" }, select: { id: true } }));
+    const duplicate = withApi(async () =>
+      db.user.create({ data: { email: "wrapper@example.test" }, select: { id: true } }),
+    );
     expect((await call(duplicate, apiRequest("POST", "/x", { key: userKey }))).status).toBe(409);
-    const missing = withApi(async () => db.user.update({ where: { id: "nope" }, data: { name: "x" }, select: { id: true } }));
+    const missing = withApi(async () =>
+      db.user.update({ where: { id: "nope" }, data: { name: "x" }, select: { id: true } }),
+    );
     expect((await call(missing, apiRequest("POST", "/x", { key: userKey }))).status).toBe(404);
   });
 

@@ -33,7 +33,11 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * refuses cross-origin cookie writes, checks scope or admin role, parses body and query with
  * zod, and turns every error into the SPEC §4 envelope.
  */
-export function withApi<Body extends z.ZodType = z.ZodUndefined, Query extends z.ZodType = z.ZodUndefined, Result = unknown>(
+export function withApi<
+  Body extends z.ZodType = z.ZodUndefined,
+  Query extends z.ZodType = z.ZodUndefined,
+  Result = unknown,
+>(
   handler: (input: HandlerInput<z.infer<Body>, z.infer<Query>>) => Promise<Result | Response>,
   options: Options<Body, Query> = {},
 ) {
@@ -48,7 +52,9 @@ export function withApi<Body extends z.ZodType = z.ZodUndefined, Query extends z
       if (options.admin) requireAdminCaller(caller);
       if (options.scope) requireScope(caller, options.scope);
       // Without a schema the type parameter defaults to ZodUndefined, so `undefined` is its value.
-      const body = (options.body ? parseWith(options.body, await readJsonBody(request), "request body") : undefined) as z.infer<Body>;
+      const body = (
+        options.body ? parseWith(options.body, await readJsonBody(request), "request body") : undefined
+      ) as z.infer<Body>;
       const searchParams = Object.fromEntries(new URL(request.url).searchParams);
       const query = (options.query ? parseWith(options.query, searchParams, "query") : undefined) as z.infer<Query>;
       const rawParams = (await context?.params) ?? {};

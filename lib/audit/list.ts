@@ -50,7 +50,13 @@ export async function listAudit(caller: Caller, query: ListAuditQuery): Promise<
   if (query.target) where.targetId = query.target;
   const [rows, total] = await db.$transaction([
     // Ids are UUIDv7, so they break ties between events of the same millisecond in time order.
-    db.auditEvent.findMany({ where, select: auditSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (query.page - 1) * query.per_page, take: query.per_page }),
+    db.auditEvent.findMany({
+      where,
+      select: auditSelect,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (query.page - 1) * query.per_page,
+      take: query.per_page,
+    }),
     db.auditEvent.count({ where }),
   ]);
   return { items: rows.map(toAuditDto), total, page: query.page, per_page: query.per_page };

@@ -25,19 +25,37 @@ beforeAll(async () => {
   f = await adminFixtures();
   secrets.push(f.adminKey, f.unscopedAdminKey, f.userKey);
   const auth = { cookie: f.adminCookie, headers: CLIENT };
-  const created = await call(createUser, apiRequest("POST", "/api/v1/admin/users", { ...auth, body: { email: "Audited@Example.test", password: FIRST_PASSWORD } }));
+  const created = await call(
+    createUser,
+    apiRequest("POST", "/api/v1/admin/users", {
+      ...auth,
+      body: { email: "Audited@Example.test", password: FIRST_PASSWORD },
+    }),
+  );
   expect(created.status).toBe(201);
   targetId = created.data.id;
   const params = { user: targetId };
   const path = `/api/v1/admin/users/${targetId}`;
-  expect((await call(patchUser, apiRequest("PATCH", path, { ...auth, body: { password: SECOND_PASSWORD, role: "ADMIN" } }), params)).status).toBe(200);
+  expect(
+    (
+      await call(
+        patchUser,
+        apiRequest("PATCH", path, { ...auth, body: { password: SECOND_PASSWORD, role: "ADMIN" } }),
+        params,
+      )
+    ).status,
+  ).toBe(200);
   const generated = await call(generateKey, apiRequest("POST", `${path}/keys`, { key: f.adminKey, body: {} }), params);
   expect(generated.status).toBe(201);
   generatedKeyId = generated.data.id;
   secrets.push(generated.data.key);
   const keyParams = { ...params, id: generatedKeyId };
-  expect((await call(revokeKey, apiRequest("POST", `${path}/keys/${generatedKeyId}/revoke`, auth), keyParams)).status).toBe(200);
-  expect((await call(deleteKey, apiRequest("DELETE", `${path}/keys/${generatedKeyId}`, auth), keyParams)).status).toBe(200);
+  expect(
+    (await call(revokeKey, apiRequest("POST", `${path}/keys/${generatedKeyId}/revoke`, auth), keyParams)).status,
+  ).toBe(200);
+  expect((await call(deleteKey, apiRequest("DELETE", `${path}/keys/${generatedKeyId}`, auth), keyParams)).status).toBe(
+    200,
+  );
   expect((await call(deleteUser, apiRequest("DELETE", path, auth), params)).status).toBe(200);
 });
 
@@ -75,13 +93,20 @@ describe("GET /admin/audit", () => {
   it("records the key an admin acted with", async () => {
     const response = await audit(`?target=${generatedKeyId}&action=key.created`);
     expect(response.data.items).toHaveLength(1);
-    expect(response.data.items[0]).toMatchObject({ actor: { id: f.admin.id, key_id: f.adminKeyId }, target: { type: "key", id: generatedKeyId }, details: { owner_id: targetId } });
+    expect(response.data.items[0]).toMatchObject({
+      actor: { id: f.admin.id, key_id: f.adminKeyId },
+      target: { type: "key", id: generatedKeyId },
+      details: { owner_id: targetId },
+    });
   });
 
   it("filters by action", async () => {
     const response = await audit("?action=user.updated");
     expect(response.data.total).toBe(1);
-    expect(response.data.items[0]).toMatchObject({ target: { id: targetId }, details: { email: "audited@example.test", changed: ["role", "password"] } });
+    expect(response.data.items[0]).toMatchObject({
+      target: { id: targetId },
+      details: { email: "audited@example.test", changed: ["role", "password"] },
+    });
   });
 
   it("filters by target id", async () => {
@@ -93,7 +118,10 @@ describe("GET /admin/audit", () => {
 
   it("filters by actor id, or by actor email in any case", async () => {
     const byUser = await audit(`?actor=${f.user.id}`);
-    expect(byUser.data).toMatchObject({ total: 1, items: [{ action: "key.created", actor: { email: "plain@example.test" } }] });
+    expect(byUser.data).toMatchObject({
+      total: 1,
+      items: [{ action: "key.created", actor: { email: "plain@example.test" } }],
+    });
     const byEmail = await audit("?actor=ROOT%40Example.test");
     expect(byEmail.data.total).toBe(8);
     const byId = await audit(`?actor=${f.admin.id}&action=key.created`);
@@ -109,14 +137,17 @@ describe("GET /admin/audit", () => {
     expect(last.data.items).toHaveLength(1);
   });
 
-  it.each([["?action=user.hacked", "action"], ["?per_page=0", "per_page"], ["?per_page=101", "per_page"], ["?page=x", "page"], ["?since=yesterday", "since"]])(
-    "400s the query %s",
-    async (query, field) => {
-      const response = await audit(query);
-      expect(response).toMatchObject({ status: 400, code: 400, message: "Invalid query" });
-      expect(Object.keys(response.data.fields)).toEqual([field]);
-    },
-  );
+  it.each([
+    ["?action=user.hacked", "action"],
+    ["?per_page=0", "per_page"],
+    ["?per_page=101", "per_page"],
+    ["?page=x", "page"],
+    ["?since=yesterday", "since"],
+  ])("400s the query %s", async (query, field) => {
+    const response = await audit(query);
+    expect(response).toMatchObject({ status: 400, code: 400, message: "Invalid query" });
+    expect(Object.keys(response.data.fields)).toEqual([field]);
+  });
 });
 
 describe("the audit log", () => {

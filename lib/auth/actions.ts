@@ -7,7 +7,9 @@ export type LoginState = { email: string; error?: string; fields?: { email?: str
 
 /** Only same-site paths: an open redirect after login would hand the session's trust to anyone. */
 function safeRedirect(value: FormDataEntryValue | null): string {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/keys";
+  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\")
+    ? value
+    : "/keys";
 }
 
 function loginFailureMessage(error: AuthError): string {

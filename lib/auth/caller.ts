@@ -29,7 +29,13 @@ export function effectiveScopes(keyScopes: readonly string[], ownerRole: Role): 
 }
 
 export function sessionCaller(user: CallerUser, request?: { ip: string | null; userAgent: string | null }): Caller {
-  return { user, keyId: null, scopes: scopesForRole(user.role), ip: request?.ip ?? null, userAgent: request?.userAgent ?? null };
+  return {
+    user,
+    keyId: null,
+    scopes: scopesForRole(user.role),
+    ip: request?.ip ?? null,
+    userAgent: request?.userAgent ?? null,
+  };
 }
 
 export function requireScope(caller: Caller, scope: Scope): void {

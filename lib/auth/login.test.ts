@@ -14,7 +14,10 @@ function loginRequest(ip: string): Request {
 describe("credentials sign-in", () => {
   it("accepts the right password, records auth.login and the login time", async () => {
     const user = await createUser({ email: "login@example.test" });
-    const result = await authorizeCredentials({ email: "Login@Example.test ", password: TEST_PASSWORD }, loginRequest("10.0.0.1"));
+    const result = await authorizeCredentials(
+      { email: "Login@Example.test ", password: TEST_PASSWORD },
+      loginRequest("10.0.0.1"),
+    );
     expect(result).toEqual({ id: user.id, email: "login@example.test", name: "Test User", role: "USER" });
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: "auth.login", actorId: user.id } });
     expect(event).toMatchObject({ ip: "10.0.0.1", userAgent: "vitest", targetId: user.id });
@@ -24,9 +27,16 @@ describe("credentials sign-in", () => {
 
   it("refuses a wrong password or unknown email and records auth.login_failed without the password", async () => {
     await createUser({ email: "wrong@example.test" });
-    expect(await authorizeCredentials({ email: "wrong@example.test", password: "not it at all" }, loginRequest("10.0.0.2"))).toBeNull();
-    expect(await authorizeCredentials({ email: "nobody@example.test", password: "not it at all" }, loginRequest("10.0.0.2"))).toBeNull();
-    const events = await db.auditEvent.findMany({ where: { action: "auth.login_failed", ip: "10.0.0.2" }, orderBy: { createdAt: "asc" } });
+    expect(
+      await authorizeCredentials({ email: "wrong@example.test", password: "not it at all" }, loginRequest("10.0.0.2")),
+    ).toBeNull();
+    expect(
+      await authorizeCredentials({ email: "nobody@example.test", password: "not it at all" }, loginRequest("10.0.0.2")),
+    ).toBeNull();
+    const events = await db.auditEvent.findMany({
+      where: { action: "auth.login_failed", ip: "10.0.0.2" },
+      orderBy: { createdAt: "asc" },
+    });
     expect(events.map((event) => [event.targetId, event.details])).toEqual([
       ["wrong@example.test", { reason: "wrong_password" }],
       ["nobody@example.test", { reason: "unknown_email" }],
@@ -36,18 +46,29 @@ describe("credentials sign-in", () => {
 
   it("refuses a disabled user even with the right password", async () => {
     await createUser({ email: "disabled@example.test", disabled: true });
-    await expect(authorizeCredentials({ email: "disabled@example.test", password: TEST_PASSWORD }, loginRequest("10.0.0.3"))).rejects.toMatchObject({ code: "disabled" });
+    await expect(
+      authorizeCredentials({ email: "disabled@example.test", password: TEST_PASSWORD }, loginRequest("10.0.0.3")),
+    ).rejects.toMatchObject({ code: "disabled" });
   });
 
   it("rate-limits per email and IP after five failures, with a 429 on the sign-in endpoint", async () => {
     await createUser({ email: "limited@example.test" });
     for (let attempt = 0; attempt < 5; attempt++) {
-      expect(await authorizeCredentials({ email: "limited@example.test", password: "wrong password" }, loginRequest("10.0.0.4"))).toBeNull();
+      expect(
+        await authorizeCredentials(
+          { email: "limited@example.test", password: "wrong password" },
+          loginRequest("10.0.0.4"),
+        ),
+      ).toBeNull();
     }
     // Even the right password is refused while the limit holds…
-    await expect(authorizeCredentials({ email: "limited@example.test", password: TEST_PASSWORD }, loginRequest("10.0.0.4"))).rejects.toMatchObject({ code: "rate_limited" });
+    await expect(
+      authorizeCredentials({ email: "limited@example.test", password: TEST_PASSWORD }, loginRequest("10.0.0.4")),
+    ).rejects.toMatchObject({ code: "rate_limited" });
     // …but only for that email from that address.
-    expect(await authorizeCredentials({ email: "limited@example.test", password: TEST_PASSWORD }, loginRequest("10.0.0.5"))).not.toBeNull();
+    expect(
+      await authorizeCredentials({ email: "limited@example.test", password: TEST_PASSWORD }, loginRequest("10.0.0.5")),
+    ).not.toBeNull();
 
     const response = await authPost(
       new Request("http://localhost:3000/api/auth/callback/credentials", {

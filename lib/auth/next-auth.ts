@@ -40,14 +40,25 @@ export async function authorizeCredentials(credentials: unknown, request: Reques
     where: { email },
     select: { id: true, email: true, name: true, role: true, disabled: true, passwordHash: true },
   });
-  const passwordOk = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
+  const passwordOk = user?.passwordHash
+    ? await verifyPassword(user.passwordHash, password)
+    : (await burnPasswordCheck(password), false);
   if (!user || !passwordOk || user.disabled) {
     const reason = !user ? "unknown_email" : !passwordOk ? "wrong_password" : "disabled";
-    await recordAudit(null, { action: "auth.login_failed", target: { type: "email", id: email }, details: { reason } }, db, requestInfo);
+    await recordAudit(
+      null,
+      { action: "auth.login_failed", target: { type: "email", id: email }, details: { reason } },
+      db,
+      requestInfo,
+    );
     if (user && passwordOk && user.disabled) throw new AccountDisabled();
     return null;
   }
-  const actor = { user: { id: user.id, email: user.email, name: user.name, role: user.role }, keyId: null, ...requestInfo };
+  const actor = {
+    user: { id: user.id, email: user.email, name: user.name, role: user.role },
+    keyId: null,
+    ...requestInfo,
+  };
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() }, select: { id: true } });
   await recordAudit(actor, { action: "auth.login", target: { type: "user", id: user.id } });
   return { id: user.id, email: user.email, name: user.name, role: user.role };

@@ -29,8 +29,7 @@ function run(text: string, on: ApiClient = client): Promise<CliResult> {
 }
 
 /** method, URL and body of every request, the shape most assertions compare against. */
-const calls = (): [string, string, unknown][] =>
-  server.requests.map((r: RecordedRequest) => [r.method, r.url, r.body]);
+const calls = (): [string, string, unknown][] => server.requests.map((r: RecordedRequest) => [r.method, r.url, r.body]);
 
 describe("user statements", () => {
   it("LIST USERS reads every page, 100 at a time", async () => {
@@ -151,7 +150,11 @@ describe("model statements (the caller's own)", () => {
     await run("CREATE MODEL PROVIDER Ollama '' http://localhost:11434;");
     expect(calls()).toEqual([
       ["POST", "/api/v1/models", { llm_factory: "OpenAI", api_key: "sk-test" }],
-      ["POST", "/api/v1/models", { llm_factory: "OpenAI-API-Compatible", api_key: "sk-2", base_url: "https://llm.example/v1" }],
+      [
+        "POST",
+        "/api/v1/models",
+        { llm_factory: "OpenAI-API-Compatible", api_key: "sk-2", base_url: "https://llm.example/v1" },
+      ],
       ["POST", "/api/v1/models", { llm_factory: "Ollama", base_url: "http://localhost:11434" }],
     ]);
   });
@@ -200,7 +203,14 @@ describe("model statements (the caller's own)", () => {
   });
 
   it("SET, RESET and LIST DEFAULT use the API's field names", async () => {
-    const defaults = { llm_id: null, embd_id: null, asr_id: null, img2txt_id: "gpt-4o@OpenAI", rerank_id: null, tts_id: null };
+    const defaults = {
+      llm_id: null,
+      embd_id: null,
+      asr_id: null,
+      img2txt_id: "gpt-4o@OpenAI",
+      rerank_id: null,
+      tts_id: null,
+    };
     server.handle(() => ({ data: defaults }));
     const set = await run("SET DEFAULT VLM gpt-4o@OpenAI;");
     await run("RESET DEFAULT RERANKER;");
@@ -210,7 +220,11 @@ describe("model statements (the caller's own)", () => {
       ["POST", "/api/v1/models/default", { rerank_id: null }],
       ["GET", "/api/v1/models/default", undefined],
     ]);
-    expect(set.rows?.find((row) => row.type === "VLM")).toEqual({ type: "VLM", field: "img2txt_id", model: "gpt-4o@OpenAI" });
+    expect(set.rows?.find((row) => row.type === "VLM")).toEqual({
+      type: "VLM",
+      field: "img2txt_id",
+      model: "gpt-4o@OpenAI",
+    });
     expect(set.json).toEqual(defaults);
   });
 });
@@ -241,7 +255,10 @@ describe("errors", () => {
 
   it("reports a missing API key without sending anything", async () => {
     const anonymous = new ApiClient({ baseUrl: server.url });
-    await expect(run("LIST USERS;", anonymous)).rejects.toMatchObject({ status: 0, message: expect.stringMatching(/KEYDESK_API_KEY/) });
+    await expect(run("LIST USERS;", anonymous)).rejects.toMatchObject({
+      status: 0,
+      message: expect.stringMatching(/KEYDESK_API_KEY/),
+    });
     expect(server.requests).toHaveLength(0);
   });
 

@@ -21,7 +21,13 @@ describe("formatValue", () => {
 
 describe("formatTable", () => {
   const rows = [
-    { email: "admin@example.com", role: "ADMIN", disabled: false, key_count: 3, last_login_at: "2026-01-02T03:04:05.000Z" },
+    {
+      email: "admin@example.com",
+      role: "ADMIN",
+      disabled: false,
+      key_count: 3,
+      last_login_at: "2026-01-02T03:04:05.000Z",
+    },
     { email: "bo@example.com", role: "USER", disabled: true, key_count: 12, last_login_at: null },
   ];
 
@@ -80,9 +86,9 @@ describe("formatResult", () => {
   });
 
   it("prints the raw rows, the record, or the json payload as JSON", () => {
-    expect(JSON.parse(formatResult({ rows: [{ id: "u1", disabled: false }], columns: ["id"] }, { json: true }))).toEqual([
-      { id: "u1", disabled: false },
-    ]);
+    expect(
+      JSON.parse(formatResult({ rows: [{ id: "u1", disabled: false }], columns: ["id"] }, { json: true })),
+    ).toEqual([{ id: "u1", disabled: false }]);
     expect(JSON.parse(formatResult({ record: key, columns: ["id"] }, { json: true }))).toEqual(key);
     expect(JSON.parse(formatResult({ rows: [{ type: "LLM" }], json: { llm_id: null } }, { json: true }))).toEqual({
       llm_id: null,

@@ -29,7 +29,9 @@ export function isSensitive(text: string): boolean {
 export function loadHistory(file: string): string[] {
   let lines: string[];
   try {
-    lines = readFileSync(file, "utf8").split("\n").filter((line) => line.trim() !== "");
+    lines = readFileSync(file, "utf8")
+      .split("\n")
+      .filter((line) => line.trim() !== "");
   } catch {
     return [];
   }

@@ -69,7 +69,9 @@ async function admin(args: string[], environment: MainEnvironment): Promise<numb
   const env = environment.env ?? process.env;
   const baseUrl = values.url ?? env.KEYDESK_URL ?? DEFAULT_URL;
   if (!URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol)) {
-    process.stderr.write(`error: ${JSON.stringify(baseUrl)} is not an http(s) URL (from ${values.url ? "--url" : "KEYDESK_URL"})\n`);
+    process.stderr.write(
+      `error: ${JSON.stringify(baseUrl)} is not an http(s) URL (from ${values.url ? "--url" : "KEYDESK_URL"})\n`,
+    );
     return 2;
   }
   const client = new ApiClient({ baseUrl, apiKey: env.KEYDESK_API_KEY });

@@ -23,7 +23,10 @@ describe("parseStatements: every statement", () => {
   const cases: [string, Statement][] = [
     ["LIST USERS;", { kind: "list_users" }],
     ["SHOW USER a@b.com;", { kind: "show_user", email: "a@b.com" }],
-    ["CREATE USER a@b.com s3cret-pass-1;", { kind: "create_user", email: "a@b.com", password: "s3cret-pass-1", role: "USER" }],
+    [
+      "CREATE USER a@b.com s3cret-pass-1;",
+      { kind: "create_user", email: "a@b.com", password: "s3cret-pass-1", role: "USER" },
+    ],
     ["CREATE USER a@b.com pw ADMIN;", { kind: "create_user", email: "a@b.com", password: "pw", role: "ADMIN" }],
     ["DROP USER a@b.com;", { kind: "drop_user", email: "a@b.com" }],
     ["ALTER USER a@b.com SET ROLE ADMIN;", { kind: "alter_user_role", email: "a@b.com", role: "ADMIN" }],
@@ -68,7 +71,14 @@ describe("parseStatements: every statement", () => {
   });
 
   it("maps each default-model type to its field", () => {
-    const fields = { LLM: "llm_id", VLM: "img2txt_id", EMBEDDING: "embd_id", RERANKER: "rerank_id", ASR: "asr_id", TTS: "tts_id" };
+    const fields = {
+      LLM: "llm_id",
+      VLM: "img2txt_id",
+      EMBEDDING: "embd_id",
+      RERANKER: "rerank_id",
+      ASR: "asr_id",
+      TTS: "tts_id",
+    };
     for (const [type, field] of Object.entries(fields)) {
       expect(one(`SET DEFAULT ${type} m@F;`)).toEqual({ kind: "set_default", modelType: type, field, modelId: "m@F" });
       expect(one(`reset default ${type.toLowerCase()};`)).toEqual({ kind: "reset_default", modelType: type, field });
@@ -146,7 +156,12 @@ describe("parseStatements: errors say where", () => {
     ["SET DEFAULT CHAT m;", 'expected LLM, VLM, EMBEDDING, RERANKER, ASR or TTS but found "CHAT"', 1, 13],
     ["SET DEFAULT LLM;", 'expected <model id> but found ";"', 1, 16],
     ["HELP me;", 'expected ";" but found "me"', 1, 6],
-    ["'LIST' USERS;", "expected LIST, SHOW, CREATE, DROP, ALTER, ENABLE, DISABLE, GENERATE, REVOKE, SET, RESET, HELP, QUIT or EXIT but found 'LIST'", 1, 1],
+    [
+      "'LIST' USERS;",
+      "expected LIST, SHOW, CREATE, DROP, ALTER, ENABLE, DISABLE, GENERATE, REVOKE, SET, RESET, HELP, QUIT or EXIT but found 'LIST'",
+      1,
+      1,
+    ],
     ["LIST USERS;\n  -- ok\n\tSHOW USR x;", 'expected USER but found "USR"', 3, 7],
     ["SHOW USER 'unterminated;\nLIST USERS;", "unterminated quoted argument", 1, 11],
   ];

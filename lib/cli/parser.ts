@@ -4,14 +4,24 @@ import { DEFAULT_FIELDS, MODEL_TYPES, type Role, type Statement } from "./statem
 export { CliParseError } from "./lexer";
 
 const STATEMENT_KEYWORDS = [
-  "LIST", "SHOW", "CREATE", "DROP", "ALTER", "ENABLE", "DISABLE", "GENERATE",
-  "REVOKE", "SET", "RESET", "HELP", "QUIT", "EXIT",
+  "LIST",
+  "SHOW",
+  "CREATE",
+  "DROP",
+  "ALTER",
+  "ENABLE",
+  "DISABLE",
+  "GENERATE",
+  "REVOKE",
+  "SET",
+  "RESET",
+  "HELP",
+  "QUIT",
+  "EXIT",
 ] as const;
 
 function alternatives(options: readonly string[]): string {
-  return options.length === 1
-    ? options[0]
-    : `${options.slice(0, -1).join(", ")} or ${options[options.length - 1]}`;
+  return options.length === 1 ? options[0] : `${options.slice(0, -1).join(", ")} or ${options[options.length - 1]}`;
 }
 
 function describeToken(token: Token): string {
@@ -170,9 +180,10 @@ class Parser {
     const apiKey = this.argument("api key");
     const hasUrl = this.current.kind === "word" || this.current.kind === "string";
     const baseUrl = hasUrl ? this.argument("base url") : undefined;
-    const statement: Statement = baseUrl === undefined
-      ? { kind: "create_provider", factory, apiKey }
-      : { kind: "create_provider", factory, apiKey, baseUrl };
+    const statement: Statement =
+      baseUrl === undefined
+        ? { kind: "create_provider", factory, apiKey }
+        : { kind: "create_provider", factory, apiKey, baseUrl };
     return this.end(statement, hasUrl ? [] : ["<base url>"]);
   }
 

@@ -38,8 +38,13 @@ describe("runStatements", () => {
     const stdout = sink();
     const code = await runStatements("SHOW USER a@x.com; SHOW USER b@x.com;", { client, stdout, stderr: sink() });
     expect(code).toBe(0);
-    expect(server.requests.map((r) => r.path)).toEqual(["/api/v1/admin/users/a%40x.com", "/api/v1/admin/users/b%40x.com"]);
-    expect(stdout.text()).toBe("id        u1\nemail     a@x.com\ndisabled  no\n\nid        u1\nemail     a@x.com\ndisabled  no\n");
+    expect(server.requests.map((r) => r.path)).toEqual([
+      "/api/v1/admin/users/a%40x.com",
+      "/api/v1/admin/users/b%40x.com",
+    ]);
+    expect(stdout.text()).toBe(
+      "id        u1\nemail     a@x.com\ndisabled  no\n\nid        u1\nemail     a@x.com\ndisabled  no\n",
+    );
   });
 
   it("stops at the first failed statement, prints the server's message, exits 1", async () => {
@@ -64,7 +69,9 @@ describe("runStatements", () => {
     const stderr = sink();
     expect(await runStatements("SHOW USER a@x.com;\nDROP USR b;", { client, stdout: sink(), stderr })).toBe(1);
     expect(server.requests).toHaveLength(0);
-    expect(stderr.text()).toBe('error: expected USER, KEY, TOKEN or MODEL but found "USR" at line 2, column 6\nDROP USR b;\n     ^\n');
+    expect(stderr.text()).toBe(
+      'error: expected USER, KEY, TOKEN or MODEL but found "USR" at line 2, column 6\nDROP USR b;\n     ^\n',
+    );
   });
 
   it("prints JSON, and the show-once warning on stderr", async () => {

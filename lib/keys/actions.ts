@@ -8,7 +8,6 @@ import { actionCaller } from "@/lib/auth/session";
 import { createKeySchema, rollKeySchema, updateKeySchema } from "@/lib/keys/schemas";
 import { createKey, deleteKey, renewKey, revokeKey, rollKey, updateKey } from "@/lib/keys/service";
 
-
 function refresh(ownerId: string, callerId: string) {
   revalidatePath(ownerId === callerId ? "/keys" : `/admin/users/${ownerId}`);
 }

@@ -19,7 +19,13 @@ type Tracker = {
 const globalForTracker = globalThis as unknown as { keydeskLastUsed?: Tracker };
 
 function tracker(): Tracker {
-  globalForTracker.keydeskLastUsed ??= { pending: new Map(), written: new Map(), writtenBefore: new Map(), rotatedAt: Date.now(), timer: null };
+  globalForTracker.keydeskLastUsed ??= {
+    pending: new Map(),
+    written: new Map(),
+    writtenBefore: new Map(),
+    rotatedAt: Date.now(),
+    timer: null,
+  };
   return globalForTracker.keydeskLastUsed;
 }
 

@@ -30,7 +30,10 @@ function orderBy(sort: ListKeysQuery["sort"]): Prisma.ApiKeyOrderByWithRelationI
   const direction = sort.startsWith("-") ? "desc" : "asc";
   const column = SORT_COLUMNS[sort.replace(/^-/, "") as keyof typeof SORT_COLUMNS];
   // Never-used and never-expiring keys sort after the rest either way; id breaks ties stably.
-  const primary = column === "lastUsedAt" || column === "expiresAt" ? { [column]: { sort: direction, nulls: "last" } } : { [column]: direction };
+  const primary =
+    column === "lastUsedAt" || column === "expiresAt"
+      ? { [column]: { sort: direction, nulls: "last" } }
+      : { [column]: direction };
   return [primary, { id: direction }];
 }
 
@@ -39,11 +42,23 @@ export async function listKeys(caller: Caller, ownerId: string, query: ListKeysQ
   await authorizeOwner(caller, ownerId, "keys:read");
   const term = query.q ? likeLiteral(query.q) : null;
   const search: Prisma.ApiKeyWhereInput = term
-    ? { OR: [{ name: { contains: term, mode: "insensitive" } }, { alias: { contains: term, mode: "insensitive" } }, { start: { startsWith: term } }] }
+    ? {
+        OR: [
+          { name: { contains: term, mode: "insensitive" } },
+          { alias: { contains: term, mode: "insensitive" } },
+          { start: { startsWith: term } },
+        ],
+      }
     : {};
   const where: Prisma.ApiKeyWhereInput = { ownerId, AND: [search, statusFilter(query.status, new Date())] };
   const [rows, total] = await db.$transaction([
-    db.apiKey.findMany({ where, select: keySelect, orderBy: orderBy(query.sort), skip: (query.page - 1) * query.per_page, take: query.per_page }),
+    db.apiKey.findMany({
+      where,
+      select: keySelect,
+      orderBy: orderBy(query.sort),
+      skip: (query.page - 1) * query.per_page,
+      take: query.per_page,
+    }),
     db.apiKey.count({ where }),
   ]);
   return { items: rows.map(toKeyDto), total, page: query.page, per_page: query.per_page };

@@ -98,8 +98,14 @@ describe("scopes", () => {
       status: 403,
       message: "You cannot grant scopes you do not hold: models:write",
     });
-    expect(await keysOnly.update(target, { scopes: NON_ADMIN_SCOPES })).toMatchObject({ status: 403, message: expect.stringContaining("models:read, models:write") });
-    expect(await keysOnly.create({ name: "narrow" })).toMatchObject({ status: 201, data: { scopes: ["keys:read", "keys:write"] } });
+    expect(await keysOnly.update(target, { scopes: NON_ADMIN_SCOPES })).toMatchObject({
+      status: 403,
+      message: expect.stringContaining("models:read, models:write"),
+    });
+    expect(await keysOnly.create({ name: "narrow" })).toMatchObject({
+      status: 201,
+      data: { scopes: ["keys:read", "keys:write"] },
+    });
   });
 });
 
@@ -109,15 +115,31 @@ describe("a demoted administrator's key", () => {
     const { secret } = await keyFor(admin, ["keys:read", "keys:write", "admin"]);
     const api = keysApi({ key: secret });
     // Used once while an admin, so the key sits in this process's cache with role ADMIN.
-    expect(await api.create({ name: "ops", scopes: ["admin"] })).toMatchObject({ status: 201, data: { scopes: ["admin"] } });
-    expect((await call(getMe, apiRequest("GET", "/api/v1/me", { key: secret }))).data.user.scopes).toEqual(["keys:read", "keys:write", "admin"]);
+    expect(await api.create({ name: "ops", scopes: ["admin"] })).toMatchObject({
+      status: 201,
+      data: { scopes: ["admin"] },
+    });
+    expect((await call(getMe, apiRequest("GET", "/api/v1/me", { key: secret }))).data.user.scopes).toEqual([
+      "keys:read",
+      "keys:write",
+      "admin",
+    ]);
     return { admin, secret, api };
   }
 
   async function expectNoAdminPower(secret: string, api: ReturnType<typeof keysApi>) {
-    expect(await api.create({ name: "ops 2", scopes: ["admin"] })).toMatchObject({ status: 403, message: "Only an administrator's key can hold the admin scope" });
-    expect((await call(getMe, apiRequest("GET", "/api/v1/me", { key: secret }))).data.user).toMatchObject({ role: "USER", scopes: ["keys:read", "keys:write"] });
-    expect(verifyResponseBody(await verifyKey(secret))).toMatchObject({ valid: true, scopes: ["keys:read", "keys:write"] });
+    expect(await api.create({ name: "ops 2", scopes: ["admin"] })).toMatchObject({
+      status: 403,
+      message: "Only an administrator's key can hold the admin scope",
+    });
+    expect((await call(getMe, apiRequest("GET", "/api/v1/me", { key: secret }))).data.user).toMatchObject({
+      role: "USER",
+      scopes: ["keys:read", "keys:write"],
+    });
+    expect(verifyResponseBody(await verifyKey(secret))).toMatchObject({
+      valid: true,
+      scopes: ["keys:read", "keys:write"],
+    });
   }
 
   it("loses admin power as soon as the users service's demotion returns", async () => {
@@ -135,7 +157,12 @@ describe("a demoted administrator's key", () => {
     } finally {
       await other.end();
     }
-    await expect.poll(async () => (await api.create({ name: "probe", scopes: ["admin"] })).status, { timeout: 1_000, interval: 20 }).toBe(403);
+    await expect
+      .poll(async () => (await api.create({ name: "probe", scopes: ["admin"] })).status, {
+        timeout: 1_000,
+        interval: 20,
+      })
+      .toBe(403);
     await expectNoAdminPower(secret, api);
   });
 });

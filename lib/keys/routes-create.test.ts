@@ -28,7 +28,11 @@ afterEach(() => {
 describe("POST /keys creates a key", () => {
   it("201s with the secret once, all non-admin scopes and a 90-day expiry by default", async () => {
     const response = await api.create({ name: "  CI deploys  " });
-    expect(response).toMatchObject({ status: 201, code: 0, data: { name: "CI deploys", alias: null, renewed: false, status: "active", ttl_days: 90 } });
+    expect(response).toMatchObject({
+      status: 201,
+      code: 0,
+      data: { name: "CI deploys", alias: null, renewed: false, status: "active", ttl_days: 90 },
+    });
     const { key: secret, start, scopes, expires_at, created_by, revoked_at, last_used_at } = response.data;
     expect(secret).toMatch(/^kd_[0-9A-Za-z]{38}$/);
     expect(start).toBe(secret.slice(0, 12));
@@ -36,13 +40,20 @@ describe("POST /keys creates a key", () => {
     expect(msFromNow(expires_at, 90 * DAY_MS)).toBeLessThan(10_000);
     expect(created_by).toEqual({ id: user.id, email: "creator@example.test" });
     expect([revoked_at, last_used_at]).toEqual([null, null]);
-    const row = await db.apiKey.findUniqueOrThrow({ where: { id: response.data.id }, select: { hash: true, ownerId: true } });
+    const row = await db.apiKey.findUniqueOrThrow({
+      where: { id: response.data.id },
+      select: { hash: true, ownerId: true },
+    });
     expect(row).toEqual({ hash: hashKey(secret), ownerId: user.id });
     expect(await verifyKey(secret)).toMatchObject({ valid: true, key: { keyId: response.data.id } });
   });
 
   it("takes the scopes and lifetime asked for", async () => {
-    const response = await api.create({ name: "reader", scopes: ["models:read", "keys:read", "keys:read"], expires_in_days: 7 });
+    const response = await api.create({
+      name: "reader",
+      scopes: ["models:read", "keys:read", "keys:read"],
+      expires_in_days: 7,
+    });
     expect(response.status).toBe(201);
     expect(response.data.scopes).toEqual(["models:read", "keys:read"]);
     expect(response.data.ttl_days).toBe(7);
@@ -64,12 +75,20 @@ describe("POST /keys creates a key", () => {
   });
 
   it("400s an empty scope list", async () => {
-    expect(await api.create({ name: "x", scopes: [] })).toMatchObject({ status: 400, data: { fields: { scopes: [expect.stringContaining("Allowed scopes")] } } });
+    expect(await api.create({ name: "x", scopes: [] })).toMatchObject({
+      status: 400,
+      data: { fields: { scopes: [expect.stringContaining("Allowed scopes")] } },
+    });
   });
 
   it("403s the admin scope for a USER and 201s it for an ADMIN", async () => {
     const refused = await api.create({ name: "x", scopes: ["keys:read", "admin"] });
-    expect(refused).toMatchObject({ status: 403, code: 403, data: null, message: "Only an administrator's key can hold the admin scope" });
+    expect(refused).toMatchObject({
+      status: 403,
+      code: 403,
+      data: null,
+      message: "Only an administrator's key can hold the admin scope",
+    });
     const granted = await adminApi.create({ name: "ops", scopes: ["keys:read", "admin"] });
     expect(granted).toMatchObject({ status: 201, data: { scopes: ["keys:read", "admin"] } });
   });
@@ -85,7 +104,11 @@ describe("POST /keys creates a key", () => {
 
   it("400s expires_in_days null while keys must expire", async () => {
     const response = await api.create({ name: "forever", expires_in_days: null });
-    expect(response).toMatchObject({ status: 400, message: "Keys must expire", data: { fields: { expires_in_days: [expect.any(String)] } } });
+    expect(response).toMatchObject({
+      status: 400,
+      message: "Keys must expire",
+      data: { fields: { expires_in_days: [expect.any(String)] } },
+    });
     expect(await db.apiKey.count({ where: { name: "forever" } })).toBe(0);
   });
 
@@ -109,8 +132,14 @@ describe("POST /keys creates a key", () => {
 
   it("400s a missing name, an unknown field and a bad alias", async () => {
     expect(await api.create({})).toMatchObject({ status: 400, data: { fields: { name: [expect.any(String)] } } });
-    expect(await api.create({ name: "x", owner_id: user.id })).toMatchObject({ status: 400, data: { fields: { owner_id: ["Unknown field"] } } });
-    expect(await api.create({ name: "x", alias: "has space" })).toMatchObject({ status: 400, data: { fields: { alias: [expect.any(String)] } } });
+    expect(await api.create({ name: "x", owner_id: user.id })).toMatchObject({
+      status: 400,
+      data: { fields: { owner_id: ["Unknown field"] } },
+    });
+    expect(await api.create({ name: "x", alias: "has space" })).toMatchObject({
+      status: 400,
+      data: { fields: { alias: [expect.any(String)] } },
+    });
   });
 });
 
@@ -118,19 +147,33 @@ describe("POST /keys with an alias", () => {
   it("renews the existing key: 200, renewed, no secret, name and scopes updated, revocation cleared", async () => {
     const first = await api.create({ name: "deploy v1", alias: "deploy", scopes: ["keys:read"] });
     expect(first).toMatchObject({ status: 201, data: { alias: "deploy", renewed: false } });
-    await db.apiKey.update({ where: { id: first.data.id }, data: { revokedAt: new Date(), expiresAt: new Date(Date.now() - DAY_MS) } });
+    await db.apiKey.update({
+      where: { id: first.data.id },
+      data: { revokedAt: new Date(), expiresAt: new Date(Date.now() - DAY_MS) },
+    });
 
     const second = await api.create({ name: "deploy v2", alias: "deploy", scopes: ["models:read", "models:write"] });
     expect(second).toMatchObject({
       status: 200,
       code: 0,
-      data: { id: first.data.id, name: "deploy v2", alias: "deploy", scopes: ["models:read", "models:write"], revoked_at: null, status: "active", renewed: true },
+      data: {
+        id: first.data.id,
+        name: "deploy v2",
+        alias: "deploy",
+        scopes: ["models:read", "models:write"],
+        revoked_at: null,
+        status: "active",
+        renewed: true,
+      },
     });
     expect(second.data).not.toHaveProperty("key");
     expect(msFromNow(second.data.expires_at, 90 * DAY_MS)).toBeLessThan(10_000);
     expect(await db.apiKey.count({ where: { ownerId: user.id, alias: "deploy" } })).toBe(1);
     // The secret from the first response keeps working: that is the point of renewing by alias.
-    expect(await verifyKey(first.data.key)).toMatchObject({ valid: true, key: { scopes: ["models:read", "models:write"] } });
+    expect(await verifyKey(first.data.key)).toMatchObject({
+      valid: true,
+      key: { scopes: ["models:read", "models:write"] },
+    });
   });
 
   it("creates rather than renews when another user has the alias", async () => {
@@ -140,8 +183,12 @@ describe("POST /keys with an alias", () => {
   });
 
   it("settles twelve concurrent creates with one alias as one 201 and eleven 200s, and one row", async () => {
-    const responses = await Promise.all(Array.from({ length: 12 }, (_, i) => api.create({ name: `racer ${i}`, alias: "race" })));
-    expect(responses.map((response) => response.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
+    const responses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => api.create({ name: `racer ${i}`, alias: "race" })),
+    );
+    expect(responses.map((response) => response.status).sort()).toEqual([
+      200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 201,
+    ]);
     expect(responses.filter((response) => "key" in response.data)).toHaveLength(1);
     expect(new Set(responses.map((response) => response.data.id)).size).toBe(1);
     expect(await db.apiKey.count({ where: { ownerId: user.id, alias: "race" } })).toBe(1);

@@ -24,7 +24,11 @@ const reasonOf = async (secret: string) => {
 describe("GET /keys/{id}", () => {
   it("200s the key object and 404s an unknown id", async () => {
     const { id, secret } = await keyFor(user);
-    expect(await api.get(id)).toMatchObject({ status: 200, code: 0, data: { id, name: "fixture", start: secret.slice(0, 12), scopes: NON_ADMIN_SCOPES, status: "active" } });
+    expect(await api.get(id)).toMatchObject({
+      status: 200,
+      code: 0,
+      data: { id, name: "fixture", start: secret.slice(0, 12), scopes: NON_ADMIN_SCOPES, status: "active" },
+    });
     expect(await api.get(MISSING_ID)).toMatchObject({ status: 404, code: 404, data: null, message: "Key not found" });
   });
 });
@@ -32,24 +36,45 @@ describe("GET /keys/{id}", () => {
 describe("PATCH /keys/{id}", () => {
   it("renames and changes scopes", async () => {
     const { id, secret } = await keyFor(user);
-    expect(await api.update(id, { name: " renamed " })).toMatchObject({ status: 200, data: { id, name: "renamed", scopes: NON_ADMIN_SCOPES } });
-    expect(await api.update(id, { scopes: ["keys:read"] })).toMatchObject({ status: 200, data: { name: "renamed", scopes: ["keys:read"] } });
+    expect(await api.update(id, { name: " renamed " })).toMatchObject({
+      status: 200,
+      data: { id, name: "renamed", scopes: NON_ADMIN_SCOPES },
+    });
+    expect(await api.update(id, { scopes: ["keys:read"] })).toMatchObject({
+      status: 200,
+      data: { name: "renamed", scopes: ["keys:read"] },
+    });
     // A narrowed key is narrowed for verification at once.
     expect(await verifyKey(secret)).toMatchObject({ valid: true, key: { scopes: ["keys:read"] } });
   });
 
   it("400s an empty change, a bad name, an unknown scope or field, and 404s an unknown id", async () => {
     const { id } = await keyFor(user);
-    expect(await api.update(id, {})).toMatchObject({ status: 400, data: { fields: { _: ["Give a name or scopes to change"] } } });
-    expect(await api.update(id, { name: "" })).toMatchObject({ status: 400, data: { fields: { name: [expect.any(String)] } } });
-    expect(await api.update(id, { scopes: ["root"] })).toMatchObject({ status: 400, data: { fields: { "scopes.0": [expect.stringContaining("Allowed scopes")] } } });
-    expect(await api.update(id, { alias: "x" })).toMatchObject({ status: 400, data: { fields: { alias: ["Unknown field"] } } });
+    expect(await api.update(id, {})).toMatchObject({
+      status: 400,
+      data: { fields: { _: ["Give a name or scopes to change"] } },
+    });
+    expect(await api.update(id, { name: "" })).toMatchObject({
+      status: 400,
+      data: { fields: { name: [expect.any(String)] } },
+    });
+    expect(await api.update(id, { scopes: ["root"] })).toMatchObject({
+      status: 400,
+      data: { fields: { "scopes.0": [expect.stringContaining("Allowed scopes")] } },
+    });
+    expect(await api.update(id, { alias: "x" })).toMatchObject({
+      status: 400,
+      data: { fields: { alias: ["Unknown field"] } },
+    });
     expect(await api.update(MISSING_ID, { name: "x" })).toMatchObject({ status: 404 });
   });
 
   it("403s giving a USER's key the admin scope", async () => {
     const { id } = await keyFor(user);
-    expect(await api.update(id, { scopes: ["admin"] })).toMatchObject({ status: 403, message: "Only an administrator's key can hold the admin scope" });
+    expect(await api.update(id, { scopes: ["admin"] })).toMatchObject({
+      status: 403,
+      message: "Only an administrator's key can hold the admin scope",
+    });
     expect((await db.apiKey.findUniqueOrThrow({ where: { id } })).scopes).toEqual(NON_ADMIN_SCOPES);
   });
 });
@@ -62,7 +87,12 @@ describe("POST /keys/{id}/revoke", () => {
     expect(revoked).toMatchObject({ status: 200, data: { id, status: "revoked" } });
     expect(msFromNow(revoked.data.revoked_at, 0)).toBeLessThan(10_000);
     expect(await reasonOf(secret)).toBe("revoked");
-    expect(await api.revoke(id)).toMatchObject({ status: 409, code: 409, data: null, message: "Key is already revoked" });
+    expect(await api.revoke(id)).toMatchObject({
+      status: 409,
+      code: 409,
+      data: null,
+      message: "Key is already revoked",
+    });
     expect(await api.revoke(MISSING_ID)).toMatchObject({ status: 404 });
   });
 });
@@ -86,7 +116,16 @@ describe("POST /keys/{id}/roll", () => {
     const { id, secret } = await keyFor(user, ["keys:read", "models:read"]);
     await api.update(id, { name: "rolled" });
     const rolled = await api.roll(id);
-    expect(rolled).toMatchObject({ status: 201, code: 0, data: { name: "rolled", scopes: ["keys:read", "models:read"], status: "active", previous: { id, status: "active" } } });
+    expect(rolled).toMatchObject({
+      status: 201,
+      code: 0,
+      data: {
+        name: "rolled",
+        scopes: ["keys:read", "models:read"],
+        status: "active",
+        previous: { id, status: "active" },
+      },
+    });
     expect(rolled.data.id).not.toBe(id);
     expect(rolled.data.key).toMatch(/^kd_[0-9A-Za-z]{38}$/);
     expect(rolled.data.key).not.toBe(secret);
@@ -112,8 +151,14 @@ describe("POST /keys/{id}/roll", () => {
 
   it.each([[169], [-1], [1.5], ["24"]])("400s grace_period_hours %j", async (hours) => {
     const { id } = await keyFor(user);
-    const [before, keysBefore] = [await db.apiKey.findUniqueOrThrow({ where: { id } }), await db.apiKey.count({ where: { ownerId: user.id } })];
-    expect(await api.roll(id, { grace_period_hours: hours })).toMatchObject({ status: 400, data: { fields: { grace_period_hours: [expect.any(String)] } } });
+    const [before, keysBefore] = [
+      await db.apiKey.findUniqueOrThrow({ where: { id } }),
+      await db.apiKey.count({ where: { ownerId: user.id } }),
+    ];
+    expect(await api.roll(id, { grace_period_hours: hours })).toMatchObject({
+      status: 400,
+      data: { fields: { grace_period_hours: [expect.any(String)] } },
+    });
     expect(await db.apiKey.findUniqueOrThrow({ where: { id } })).toEqual(before);
     expect(await db.apiKey.count({ where: { ownerId: user.id } })).toBe(keysBefore);
   });
@@ -121,7 +166,10 @@ describe("POST /keys/{id}/roll", () => {
   it("409s rolling a revoked key and 404s an unknown id", async () => {
     const { id } = await keyFor(user);
     await api.revoke(id);
-    expect(await api.roll(id)).toMatchObject({ status: 409, message: "A revoked key cannot be rolled; create a new key instead" });
+    expect(await api.roll(id)).toMatchObject({
+      status: 409,
+      message: "A revoked key cannot be rolled; create a new key instead",
+    });
     expect(await api.roll(MISSING_ID)).toMatchObject({ status: 404 });
   });
 });

@@ -25,10 +25,31 @@ beforeAll(async () => {
   const now = Date.now();
   // Fixed, distinct times so every sort has exactly one right answer; nulls test "nulls last".
   const rows = [
-    { name: "alpha", alias: "payments-prod", createdAt: "2026-01-01", lastUsedAt: "2026-03-01", expiresAt: now + 10 * DAY_MS, revokedAt: null },
+    {
+      name: "alpha",
+      alias: "payments-prod",
+      createdAt: "2026-01-01",
+      lastUsedAt: "2026-03-01",
+      expiresAt: now + 10 * DAY_MS,
+      revokedAt: null,
+    },
     { name: "beta", alias: undefined, createdAt: "2026-01-02", lastUsedAt: null, expiresAt: null, revokedAt: null },
-    { name: "gamma", alias: undefined, createdAt: "2026-01-03", lastUsedAt: "2026-02-01", expiresAt: now + 5 * DAY_MS, revokedAt: new Date(now - DAY_MS) },
-    { name: "delta", alias: undefined, createdAt: "2026-01-04", lastUsedAt: "2026-04-01", expiresAt: now - DAY_MS, revokedAt: null },
+    {
+      name: "gamma",
+      alias: undefined,
+      createdAt: "2026-01-03",
+      lastUsedAt: "2026-02-01",
+      expiresAt: now + 5 * DAY_MS,
+      revokedAt: new Date(now - DAY_MS),
+    },
+    {
+      name: "delta",
+      alias: undefined,
+      createdAt: "2026-01-04",
+      lastUsedAt: "2026-04-01",
+      expiresAt: now - DAY_MS,
+      revokedAt: null,
+    },
   ];
   for (const row of rows) {
     const id = await addKey(owner, row.name, row.alias);
@@ -133,7 +154,12 @@ describe("GET /keys status filter", () => {
 
   it("reports each key's status", async () => {
     const response = await api.list("?sort=name");
-    expect(response.data.items.map((item: { status: string }) => item.status)).toEqual(["active", "active", "expired", "revoked"]);
+    expect(response.data.items.map((item: { status: string }) => item.status)).toEqual([
+      "active",
+      "active",
+      "expired",
+      "revoked",
+    ]);
   });
 
   it("defaults to all", async () => {
@@ -141,7 +167,10 @@ describe("GET /keys status filter", () => {
   });
 
   it("400s an unknown status", async () => {
-    expect(await api.list("?status=paused")).toMatchObject({ status: 400, data: { fields: { status: [expect.any(String)] } } });
+    expect(await api.list("?status=paused")).toMatchObject({
+      status: 400,
+      data: { fields: { status: [expect.any(String)] } },
+    });
   });
 });
 
@@ -170,9 +199,28 @@ describe("GET /keys items", () => {
   it("are key objects, with neither hash nor secret", async () => {
     const [item] = (await api.list("?q=alpha")).data.items;
     expect(Object.keys(item).sort()).toEqual(
-      ["alias", "created_at", "created_by", "expires_at", "id", "last_used_at", "name", "revoked_at", "scopes", "start", "status", "ttl_days"].sort(),
+      [
+        "alias",
+        "created_at",
+        "created_by",
+        "expires_at",
+        "id",
+        "last_used_at",
+        "name",
+        "revoked_at",
+        "scopes",
+        "start",
+        "status",
+        "ttl_days",
+      ].sort(),
     );
-    expect(item).toMatchObject({ name: "alpha", alias: "payments-prod", status: "active", created_at: "2026-01-01T00:00:00.000Z", last_used_at: "2026-03-01T00:00:00.000Z" });
+    expect(item).toMatchObject({
+      name: "alpha",
+      alias: "payments-prod",
+      status: "active",
+      created_at: "2026-01-01T00:00:00.000Z",
+      last_used_at: "2026-03-01T00:00:00.000Z",
+    });
     expect(JSON.stringify(item)).not.toContain(secrets.alpha!.slice(12));
   });
 });

@@ -36,7 +36,11 @@ beforeAll(async () => {
   }
   await flushKeyUses();
 
-  tables = (await db.$queryRaw<{ name: string }[]>`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`).map((table) => table.name);
+  tables = (
+    await db.$queryRaw<
+      { name: string }[]
+    >`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`
+  ).map((table) => table.name);
   for (const table of tables) {
     // Table names come from the catalogue just above, never from input.
     const found = await db.$queryRawUnsafe<{ row: string }[]>(`SELECT t::text AS row FROM "${table}" AS t`);
@@ -63,7 +67,9 @@ describe("the database after creating, rolling and using keys", () => {
   it("holds no secret, and not the undisplayed part of one, in any column of any row", () => {
     // Lower-cased on both sides, so a secret stored in some other case would be caught too.
     const leaks = secrets.flatMap((secret) =>
-      [secret, secret.slice(12)].map((part) => part.toLowerCase()).filter((part) => rows.some((row) => row.includes(part))),
+      [secret, secret.slice(12)]
+        .map((part) => part.toLowerCase())
+        .filter((part) => rows.some((row) => row.includes(part))),
     );
     expect(leaks).toEqual([]);
   });

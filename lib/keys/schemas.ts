@@ -23,7 +23,13 @@ export const createKeySchema = z.strictObject({
     .optional(),
   scopes: scopesSchema.optional(),
   // null asks for a key that never expires; the service allows it only when configured to.
-  expires_in_days: z.number().int("Whole days only").min(1, "At least 1 day").max(365, "At most 365 days").nullable().optional(),
+  expires_in_days: z
+    .number()
+    .int("Whole days only")
+    .min(1, "At least 1 day")
+    .max(365, "At most 365 days")
+    .nullable()
+    .optional(),
 });
 export type CreateKeyInput = z.infer<typeof createKeySchema>;
 
@@ -42,7 +48,16 @@ export const rollKeySchema = z.strictObject({
 });
 
 export const KEY_STATUSES = ["active", "revoked", "expired", "all"] as const;
-export const KEY_SORTS = ["created_at", "-created_at", "name", "-name", "last_used_at", "-last_used_at", "expires_at", "-expires_at"] as const;
+export const KEY_SORTS = [
+  "created_at",
+  "-created_at",
+  "name",
+  "-name",
+  "last_used_at",
+  "-last_used_at",
+  "expires_at",
+  "-expires_at",
+] as const;
 
 export const listKeysQuerySchema = z.strictObject({
   page: z.coerce.number().int().min(1).default(1),

@@ -19,7 +19,11 @@ const isAdminCaller = (caller: Caller) => caller.user.role === "ADMIN" && caller
  * Keys are reached through their owner. An admin (role and, for a key, the admin scope) may act
  * on anyone's keys; everyone else on their own, with the keys:read or keys:write scope.
  */
-export async function authorizeOwner(caller: Caller, ownerId: string, need: "keys:read" | "keys:write"): Promise<Owner> {
+export async function authorizeOwner(
+  caller: Caller,
+  ownerId: string,
+  need: "keys:read" | "keys:write",
+): Promise<Owner> {
   if (!isAdminCaller(caller)) {
     requireScope(caller, need);
     if (ownerId !== caller.user.id) requireAdminCaller(caller);
@@ -34,7 +38,8 @@ export async function authorizeOwner(caller: Caller, ownerId: string, need: "key
 function grantableScopes(caller: Caller, owner: Owner, requested: Scope[] | undefined): Scope[] {
   const admin = isAdminCaller(caller);
   const scopes = requested ?? DEFAULT_SCOPES.filter((scope) => admin || caller.scopes.includes(scope));
-  if (scopes.includes("admin") && owner.role !== "ADMIN") throw forbidden("Only an administrator's key can hold the admin scope");
+  if (scopes.includes("admin") && owner.role !== "ADMIN")
+    throw forbidden("Only an administrator's key can hold the admin scope");
   const missing = admin ? [] : scopes.filter((scope) => !caller.scopes.includes(scope));
   if (missing.length > 0) throw forbidden(`You cannot grant scopes you do not hold: ${missing.join(", ")}`);
   return scopes;
@@ -43,12 +48,15 @@ function grantableScopes(caller: Caller, owner: Owner, requested: Scope[] | unde
 function lifetimeDays(requested: number | null | undefined): number | null {
   if (requested === undefined) return config().KEY_DEFAULT_TTL_DAYS;
   if (requested === null && !config().KEY_ALLOW_NO_EXPIRY) {
-    throw badRequest("Keys must expire", { expires_in_days: ["Choose 1–365 days: keys without expiry are not allowed here"] });
+    throw badRequest("Keys must expire", {
+      expires_in_days: ["Choose 1–365 days: keys without expiry are not allowed here"],
+    });
   }
   return requested;
 }
 
-const expiryFrom = (ttlDays: number | null, from = Date.now()) => (ttlDays === null ? null : new Date(from + ttlDays * DAY_MS));
+const expiryFrom = (ttlDays: number | null, from = Date.now()) =>
+  ttlDays === null ? null : new Date(from + ttlDays * DAY_MS);
 
 async function findKey(ownerId: string, id: string) {
   const key = await db.apiKey.findFirst({ where: { id, ownerId }, select: { ...keySelect, hash: true } });
@@ -85,26 +93,57 @@ export async function createKey(caller: Caller, ownerId: string, input: CreateKe
         },
         select: keySelect,
       });
-      await recordAudit(caller, { action: "key.created", target: { type: "key", id: key.id }, details: { owner_id: owner.id, name: key.name, scopes } }, tx);
+      await recordAudit(
+        caller,
+        {
+          action: "key.created",
+          target: { type: "key", id: key.id },
+          details: { owner_id: owner.id, name: key.name, scopes },
+        },
+        tx,
+      );
       return key;
     });
     return { ...toKeyDto(created), key: secret, renewed: false };
   } catch (error) {
     if (!input.alias || !isUniqueViolation(error)) throw error;
   }
-  return { ...(await renewByAlias(caller, owner.id, input.alias, { name: input.name, scopes, ttlDays: input.expires_in_days === undefined ? undefined : ttlDays })), renewed: true };
+  return {
+    ...(await renewByAlias(caller, owner.id, input.alias, {
+      name: input.name,
+      scopes,
+      ttlDays: input.expires_in_days === undefined ? undefined : ttlDays,
+    })),
+    renewed: true,
+  };
 }
 
-async function renewByAlias(caller: Caller, ownerId: string, alias: string, change: { name: string; scopes: Scope[]; ttlDays?: number | null }) {
+async function renewByAlias(
+  caller: Caller,
+  ownerId: string,
+  alias: string,
+  change: { name: string; scopes: Scope[]; ttlDays?: number | null },
+) {
   const key = await db.$transaction(async (tx) => {
-    const existing = await tx.apiKey.findUniqueOrThrow({ where: { ownerId_alias: { ownerId, alias } }, select: { id: true, ttlDays: true, hash: true } });
+    const existing = await tx.apiKey.findUniqueOrThrow({
+      where: { ownerId_alias: { ownerId, alias } },
+      select: { id: true, ttlDays: true, hash: true },
+    });
     const ttlDays = change.ttlDays === undefined ? existing.ttlDays : change.ttlDays;
     const renewed = await tx.apiKey.update({
       where: { id: existing.id },
       data: { name: change.name, scopes: change.scopes, ttlDays, expiresAt: expiryFrom(ttlDays), revokedAt: null },
       select: keySelect,
     });
-    await recordAudit(caller, { action: "key.renewed", target: { type: "key", id: existing.id }, details: { alias, name: change.name, scopes: change.scopes } }, tx);
+    await recordAudit(
+      caller,
+      {
+        action: "key.renewed",
+        target: { type: "key", id: existing.id },
+        details: { alias, name: change.name, scopes: change.scopes },
+      },
+      tx,
+    );
     return { renewed, hash: existing.hash };
   });
   keyCache().invalidate(key.hash);
@@ -123,7 +162,15 @@ export async function updateKey(caller: Caller, ownerId: string, id: string, inp
   const scopes = input.scopes ? grantableScopes(caller, owner, input.scopes as Scope[]) : undefined;
   const key = await db.$transaction(async (tx) => {
     const updated = await tx.apiKey.update({ where: { id }, data: { name: input.name, scopes }, select: keySelect });
-    await recordAudit(caller, { action: "key.updated", target: { type: "key", id }, details: { changed: Object.keys(input), name: updated.name, scopes: updated.scopes } }, tx);
+    await recordAudit(
+      caller,
+      {
+        action: "key.updated",
+        target: { type: "key", id },
+        details: { changed: Object.keys(input), name: updated.name, scopes: updated.scopes },
+      },
+      tx,
+    );
     return updated;
   });
   keyCache().invalidate(current.hash);
@@ -137,7 +184,11 @@ export async function revokeKey(caller: Caller, ownerId: string, id: string): Pr
     // Conditional on still being active, so two concurrent revokes give one 200 and one 409.
     const { count } = await tx.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
     if (count === 0) throw conflict("Key is already revoked");
-    await recordAudit(caller, { action: "key.revoked", target: { type: "key", id }, details: { owner_id: ownerId, name: current.name } }, tx);
+    await recordAudit(
+      caller,
+      { action: "key.revoked", target: { type: "key", id }, details: { owner_id: ownerId, name: current.name } },
+      tx,
+    );
     return tx.apiKey.findUniqueOrThrow({ where: { id }, select: keySelect });
   });
   keyCache().invalidate(current.hash);
@@ -148,8 +199,16 @@ export async function renewKey(caller: Caller, ownerId: string, id: string): Pro
   await authorizeOwner(caller, ownerId, "keys:write");
   const current = await findKey(ownerId, id);
   const key = await db.$transaction(async (tx) => {
-    const renewed = await tx.apiKey.update({ where: { id }, data: { expiresAt: expiryFrom(current.ttlDays), revokedAt: null }, select: keySelect });
-    await recordAudit(caller, { action: "key.renewed", target: { type: "key", id }, details: { owner_id: ownerId, ttl_days: current.ttlDays } }, tx);
+    const renewed = await tx.apiKey.update({
+      where: { id },
+      data: { expiresAt: expiryFrom(current.ttlDays), revokedAt: null },
+      select: keySelect,
+    });
+    await recordAudit(
+      caller,
+      { action: "key.renewed", target: { type: "key", id }, details: { owner_id: ownerId, ttl_days: current.ttlDays } },
+      tx,
+    );
     return renewed;
   });
   keyCache().invalidate(current.hash);
@@ -166,7 +225,11 @@ export async function rollKey(caller: Caller, ownerId: string, id: string, grace
   const oldExpiry = current.expiresAt && current.expiresAt < graceEnds ? current.expiresAt : graceEnds;
   const result = await db.$transaction(async (tx) => {
     // The alias moves to the new key: integrations that renew by alias follow the new secret.
-    const previous = await tx.apiKey.update({ where: { id }, data: { expiresAt: oldExpiry, alias: null }, select: keySelect });
+    const previous = await tx.apiKey.update({
+      where: { id },
+      data: { expiresAt: oldExpiry, alias: null },
+      select: keySelect,
+    });
     const next = await tx.apiKey.create({
       data: {
         ownerId,
@@ -181,7 +244,15 @@ export async function rollKey(caller: Caller, ownerId: string, id: string, grace
       },
       select: keySelect,
     });
-    await recordAudit(caller, { action: "key.rolled", target: { type: "key", id }, details: { owner_id: ownerId, new_key_id: next.id, grace_period_hours: gracePeriodHours } }, tx);
+    await recordAudit(
+      caller,
+      {
+        action: "key.rolled",
+        target: { type: "key", id },
+        details: { owner_id: ownerId, new_key_id: next.id, grace_period_hours: gracePeriodHours },
+      },
+      tx,
+    );
     return { previous, next };
   });
   keyCache().invalidate(current.hash);
@@ -193,7 +264,11 @@ export async function deleteKey(caller: Caller, ownerId: string, id: string): Pr
   const current = await findKey(ownerId, id);
   await db.$transaction(async (tx) => {
     await tx.apiKey.delete({ where: { id } });
-    await recordAudit(caller, { action: "key.deleted", target: { type: "key", id }, details: { owner_id: ownerId, name: current.name } }, tx);
+    await recordAudit(
+      caller,
+      { action: "key.deleted", target: { type: "key", id }, details: { owner_id: ownerId, name: current.name } },
+      tx,
+    );
   });
   keyCache().invalidate(current.hash);
   return { id, deleted: true };

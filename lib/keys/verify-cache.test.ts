@@ -76,7 +76,10 @@ describe("the verification cache", () => {
 
   it("drops a key whose expiry another process moved into the past (as a roll with no grace does)", async () => {
     const { id, secret } = await cachedKey();
-    await other.query(`UPDATE api_keys SET expires_at = (now() AT TIME ZONE 'UTC') - interval '1 second' WHERE id = $1`, [id]);
+    await other.query(
+      `UPDATE api_keys SET expires_at = (now() AT TIME ZONE 'UTC') - interval '1 second' WHERE id = $1`,
+      [id],
+    );
     await expect.poll(() => reasonOf(secret), soon).toBe("expired");
   });
 
@@ -85,12 +88,16 @@ describe("the verification cache", () => {
     const second = await keyFor(user);
     expect(await reasonOf(second.secret)).toBe("valid");
     await other.query(`DELETE FROM users WHERE id = $1`, [user.id]);
-    await expect.poll(async () => [await reasonOf(secret), await reasonOf(second.secret)], soon).toEqual(["not_found", "not_found"]);
+    await expect
+      .poll(async () => [await reasonOf(secret), await reasonOf(second.secret)], soon)
+      .toEqual(["not_found", "not_found"]);
   });
 
   it("keeps a key cached through changes that do not affect verification", async () => {
     const { id, secret } = await cachedKey();
-    await other.query(`UPDATE api_keys SET name = 'renamed', last_used_at = (now() AT TIME ZONE 'UTC') WHERE id = $1`, [id]);
+    await other.query(`UPDATE api_keys SET name = 'renamed', last_used_at = (now() AT TIME ZONE 'UTC') WHERE id = $1`, [
+      id,
+    ]);
     // A notification, had the trigger sent one, would have arrived well within this pause.
     await new Promise((resolve) => setTimeout(resolve, 200));
     const query = vi.spyOn(db, "$queryRaw");
@@ -100,7 +107,8 @@ describe("the verification cache", () => {
 });
 
 describe("the serialized verify answer", () => {
-  const answerFor = async (secret: string) => JSON.parse((await answerVerify(JSON.stringify({ key: secret }), "application/json")).json);
+  const answerFor = async (secret: string) =>
+    JSON.parse((await answerVerify(JSON.stringify({ key: secret }), "application/json")).json);
 
   it("follows a change to the owner's role, though a valid answer is serialized once per cached key", async () => {
     const admin = await createUser({ role: "ADMIN" });
@@ -115,7 +123,9 @@ describe("the serialized verify answer", () => {
     const { id, secret } = await cachedKey();
     expect(await answerFor(secret)).toMatchObject({ code: 0, data: { valid: true, key_id: id } });
     await other.query(`UPDATE api_keys SET revoked_at = (now() AT TIME ZONE 'UTC') WHERE id = $1`, [id]);
-    await expect.poll(() => answerFor(secret), soon).toEqual({ code: 0, data: { valid: false, reason: "revoked" }, message: "success" });
+    await expect
+      .poll(() => answerFor(secret), soon)
+      .toEqual({ code: 0, data: { valid: false, reason: "revoked" }, message: "success" });
   });
 });
 
@@ -149,7 +159,8 @@ describe("a verification in flight while the key is revoked", () => {
 });
 
 describe("last_used_at", () => {
-  const lastUsedAt = async (id: string) => (await db.apiKey.findUniqueOrThrow({ where: { id }, select: { lastUsedAt: true } })).lastUsedAt;
+  const lastUsedAt = async (id: string) =>
+    (await db.apiKey.findUniqueOrThrow({ where: { id }, select: { lastUsedAt: true } })).lastUsedAt;
 
   it("50 verifications make no write until the flush, and then exactly one", async () => {
     const user = await createUser();
@@ -175,7 +186,10 @@ describe("last_used_at", () => {
   it("is not rewritten within the minute by a process that has not written it itself", async () => {
     const user = await createUser();
     const { id, secret } = await keyFor(user);
-    await other.query(`UPDATE api_keys SET last_used_at = (now() AT TIME ZONE 'UTC') - interval '30 seconds' WHERE id = $1`, [id]);
+    await other.query(
+      `UPDATE api_keys SET last_used_at = (now() AT TIME ZONE 'UTC') - interval '30 seconds' WHERE id = $1`,
+      [id],
+    );
     const recent = await lastUsedAt(id);
     expect(Date.now() - recent!.getTime()).toBeGreaterThan(25_000);
     // This process's tracker starts empty, like a freshly started app instance.
@@ -188,7 +202,10 @@ describe("last_used_at", () => {
   it("is written again once the stored time is over a minute old", async () => {
     const user = await createUser();
     const { id, secret } = await keyFor(user);
-    await other.query(`UPDATE api_keys SET last_used_at = (now() AT TIME ZONE 'UTC') - interval '2 minutes' WHERE id = $1`, [id]);
+    await other.query(
+      `UPDATE api_keys SET last_used_at = (now() AT TIME ZONE 'UTC') - interval '2 minutes' WHERE id = $1`,
+      [id],
+    );
     expect(await reasonOf(secret)).toBe("valid");
     await flushKeyUses();
     expect(Date.now() - (await lastUsedAt(id))!.getTime()).toBeLessThan(10_000);

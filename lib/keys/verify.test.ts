@@ -22,8 +22,10 @@ afterEach(() => {
   resetConfigForTests();
 });
 
-const viaRoute = (body: unknown, options: { rawBody?: string; contentType?: string; headers?: Record<string, string> } = {}) =>
-  call(verifyRoute, apiRequest("POST", "/api/v1/keys/verify", { body, ...options }));
+const viaRoute = (
+  body: unknown,
+  options: { rawBody?: string; contentType?: string; headers?: Record<string, string> } = {},
+) => call(verifyRoute, apiRequest("POST", "/api/v1/keys/verify", { body, ...options }));
 
 /** A fresh, never-verified key of a fresh owner, so nothing about it is cached yet. */
 async function freshKey(scopes?: Parameters<typeof keyFor>[1]) {
@@ -37,7 +39,13 @@ describe("POST /api/v1/keys/verify (route handler)", () => {
     const row = await db.apiKey.findUniqueOrThrow({ where: { id } });
     const response = await viaRoute({ key: secret });
     expect(response).toMatchObject({ status: 200, code: 0, message: "success" });
-    expect(response.data).toEqual({ valid: true, key_id: id, user_id: owner.id, scopes: ["keys:read", "models:read"], expires_at: row.expiresAt!.toISOString() });
+    expect(response.data).toEqual({
+      valid: true,
+      key_id: id,
+      user_id: owner.id,
+      scopes: ["keys:read", "models:read"],
+      expires_at: row.expiresAt!.toISOString(),
+    });
   });
 
   it.each([
@@ -52,7 +60,11 @@ describe("POST /api/v1/keys/verify (route handler)", () => {
       },
     ],
   ])("200s {valid: false, reason: %s}", async (reason, makeSecret) => {
-    expect(await viaRoute({ key: await makeSecret() })).toMatchObject({ status: 200, code: 0, data: { valid: false, reason } });
+    expect(await viaRoute({ key: await makeSecret() })).toMatchObject({
+      status: 200,
+      code: 0,
+      data: { valid: false, reason },
+    });
   });
 
   it("ignores a bad Authorization header: verification needs no credentials", async () => {
@@ -74,8 +86,14 @@ describe("POST /api/v1/keys/verify (route handler)", () => {
   });
 
   it("400s malformed JSON and 415s a body that is not JSON", async () => {
-    expect(await viaRoute(undefined, { rawBody: '{"key":' })).toMatchObject({ status: 400, message: "Request body is not valid JSON" });
-    expect(await viaRoute(undefined, { rawBody: "key=abc", contentType: "text/plain" })).toMatchObject({ status: 415, data: null });
+    expect(await viaRoute(undefined, { rawBody: '{"key":' })).toMatchObject({
+      status: 400,
+      message: "Request body is not valid JSON",
+    });
+    expect(await viaRoute(undefined, { rawBody: "key=abc", contentType: "text/plain" })).toMatchObject({
+      status: 415,
+      data: null,
+    });
   });
 });
 
@@ -123,7 +141,10 @@ describe("verifyKey", () => {
 
   it("reports revocation before expiry, and expiry before a disabled owner", async () => {
     const both = await freshKey();
-    await db.apiKey.update({ where: { id: both.id }, data: { revokedAt: new Date(), expiresAt: new Date(Date.now() - DAY_MS) } });
+    await db.apiKey.update({
+      where: { id: both.id },
+      data: { revokedAt: new Date(), expiresAt: new Date(Date.now() - DAY_MS) },
+    });
     await db.user.update({ where: { id: both.user.id }, data: { disabled: true } });
     expect(await verifyKey(both.secret)).toEqual({ valid: false, reason: "revoked" });
     const expired = await freshKey();
@@ -135,10 +156,26 @@ describe("verifyKey", () => {
   it("says valid with the key, its owner, scopes and expiry", async () => {
     const { user, id, secret } = await freshKey();
     const result = await verifyKey(secret);
-    expect(result).toMatchObject({ valid: true, key: { keyId: id, ownerId: user.id, ownerEmail: user.email, ownerRole: "USER", scopes: NON_ADMIN_SCOPES, revokedAt: null } });
+    expect(result).toMatchObject({
+      valid: true,
+      key: {
+        keyId: id,
+        ownerId: user.id,
+        ownerEmail: user.email,
+        ownerRole: "USER",
+        scopes: NON_ADMIN_SCOPES,
+        revokedAt: null,
+      },
+    });
     const { expiresAt } = await db.apiKey.findUniqueOrThrow({ where: { id } });
     expect(expiresAt!.getTime()).toBeGreaterThan(Date.now() + 89 * DAY_MS);
-    expect(verifyResponseBody(result)).toEqual({ valid: true, key_id: id, user_id: user.id, scopes: NON_ADMIN_SCOPES, expires_at: expiresAt!.toISOString() });
+    expect(verifyResponseBody(result)).toEqual({
+      valid: true,
+      key_id: id,
+      user_id: user.id,
+      scopes: NON_ADMIN_SCOPES,
+      expires_at: expiresAt!.toISOString(),
+    });
   });
 
   it("answers expires_at null for a key that never expires", async () => {

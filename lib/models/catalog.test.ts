@@ -17,26 +17,39 @@ describe("catalog", () => {
   it("lists the factories of SPEC §2, each once", () => {
     const names = CATALOG.map((factory) => factory.name);
     expect(names).toEqual(
-      expect.arrayContaining(["OpenAI", "Anthropic", "Gemini", "Mistral", "Ollama", "LocalAI", "Xinference", "OpenAI-API-Compatible", "Builtin"]),
+      expect.arrayContaining([
+        "OpenAI",
+        "Anthropic",
+        "Gemini",
+        "Mistral",
+        "Ollama",
+        "LocalAI",
+        "Xinference",
+        "OpenAI-API-Compatible",
+        "Builtin",
+      ]),
     );
     expect(new Set(names).size).toBe(names.length);
     // Factory names end model ids ("name@Factory"), so they cannot contain '@'.
     for (const name of names) expect(name).not.toContain("@");
   });
 
-  it.each(CATALOG.map((factory) => [factory.name, factory] as const))("%s has unique models per type with sane limits", (_, factory) => {
-    const keys = factory.models.map((model) => `${model.type}:${model.name}`);
-    expect(new Set(keys).size).toBe(keys.length);
-    for (const model of factory.models) {
-      expect(MODEL_TYPES).toContain(model.type);
-      expect(model.name.trim()).toBe(model.name);
-      expect(model.name).not.toBe("");
-      expect(Number.isInteger(model.maxTokens) && model.maxTokens >= 0).toBe(true);
-      if (model.type === "chat" || model.type === "embedding") expect(model.maxTokens).toBeGreaterThan(0);
-      // A factory advertises every kind of model it lists.
-      expect(factory.tags).toContain(TYPE_TAGS[model.type]);
-    }
-  });
+  it.each(CATALOG.map((factory) => [factory.name, factory] as const))(
+    "%s has unique models per type with sane limits",
+    (_, factory) => {
+      const keys = factory.models.map((model) => `${model.type}:${model.name}`);
+      expect(new Set(keys).size).toBe(keys.length);
+      for (const model of factory.models) {
+        expect(MODEL_TYPES).toContain(model.type);
+        expect(model.name.trim()).toBe(model.name);
+        expect(model.name).not.toBe("");
+        expect(Number.isInteger(model.maxTokens) && model.maxTokens >= 0).toBe(true);
+        if (model.type === "chat" || model.type === "embedding") expect(model.maxTokens).toBeGreaterThan(0);
+        // A factory advertises every kind of model it lists.
+        expect(factory.tags).toContain(TYPE_TAGS[model.type]);
+      }
+    },
+  );
 
   it("gives every hosted factory but Builtin a public base URL, and self-hosted ones need base_url", () => {
     for (const factory of CATALOG) {
@@ -63,7 +76,9 @@ describe("catalog", () => {
 
   it("gives OpenAI every kind of model but rerank", () => {
     const openai = findFactory("OpenAI");
-    expect(new Set(openai?.models.map((model) => model.type))).toEqual(new Set(["chat", "embedding", "asr", "tts", "image2text"]));
+    expect(new Set(openai?.models.map((model) => model.type))).toEqual(
+      new Set(["chat", "embedding", "asr", "tts", "image2text"]),
+    );
     expect(findCatalogModel("OpenAI", "whisper-1", "asr")?.name).toBe("whisper-1");
     expect(findCatalogModel("OpenAI", "tts-1", "tts")?.name).toBe("tts-1");
   });

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { GOOD_KEY, addProvider, getDefaultModels, modelRows, newUser, providerRows, removeProvider, setDefaultModels } from "@/tests/support/models";
+import {
+  GOOD_KEY,
+  addProvider,
+  getDefaultModels,
+  modelRows,
+  newUser,
+  providerRows,
+  removeProvider,
+  setDefaultModels,
+} from "@/tests/support/models";
 import { startFakeOpenAiServer, type FakeOpenAiServer } from "./fake-openai-server";
 
 // POST/GET /models/default, for Builtin and for a hosted provider configured against a real
@@ -10,7 +19,11 @@ const NONE = { llm_id: null, embd_id: null, asr_id: null, img2txt_id: null, rera
 let fake: FakeOpenAiServer;
 let owner: Awaited<ReturnType<typeof newUser>>;
 
-const row = () => db.defaultModels.findUnique({ where: { userId: owner.user.id }, select: { llmId: true, embdId: true, asrId: true, img2txtId: true, rerankId: true, ttsId: true } });
+const row = () =>
+  db.defaultModels.findUnique({
+    where: { userId: owner.user.id },
+    select: { llmId: true, embdId: true, asrId: true, img2txtId: true, rerankId: true, ttsId: true },
+  });
 const set = (body: unknown) => setDefaultModels(owner.key, body);
 const auditCount = () => db.auditEvent.count({ where: { actorId: owner.user.id, action: "defaults.updated" } });
 
@@ -18,7 +31,12 @@ beforeAll(async () => {
   fake = await startFakeOpenAiServer({ acceptKey: GOOD_KEY });
   owner = await newUser();
   // A subset of OpenAI's catalog, so other catalog models (gpt-5) exist but are not configured.
-  const body = { llm_factory: "OpenAI", api_key: GOOD_KEY, base_url: fake.url, models: ["gpt-4o-mini", "text-embedding-3-small", "whisper-1"] };
+  const body = {
+    llm_factory: "OpenAI",
+    api_key: GOOD_KEY,
+    base_url: fake.url,
+    models: ["gpt-4o-mini", "text-embedding-3-small", "whisper-1"],
+  };
   expect((await addProvider(owner.key, body)).status).toBe(200);
 });
 afterAll(() => fake.close());
@@ -26,7 +44,14 @@ beforeEach(async () => {
   await db.defaultModels.deleteMany({ where: { userId: owner.user.id } });
 });
 
-type Source = { chat: string; embedding: string; third: [field: "rerank_id" | "asr_id", id: string]; notConfigured: string; missing: string; wrongType: string };
+type Source = {
+  chat: string;
+  embedding: string;
+  third: [field: "rerank_id" | "asr_id", id: string];
+  notConfigured: string;
+  missing: string;
+  wrongType: string;
+};
 const sources: [string, Source][] = [
   [
     "Builtin",
@@ -60,7 +85,11 @@ describe.each(sources)("defaults from %s", (_, models) => {
     expect(response).toMatchObject({ status: 200, code: 0, data: { ...NONE, llm_id: models.chat } });
     expect(await row()).toMatchObject({ llmId: models.chat, embdId: null });
     expect((await getDefaultModels(owner.key)).data).toEqual({ ...NONE, llm_id: models.chat });
-    const events = await db.auditEvent.findMany({ where: { actorId: owner.user.id, action: "defaults.updated" }, orderBy: { createdAt: "asc" }, select: { details: true } });
+    const events = await db.auditEvent.findMany({
+      where: { actorId: owner.user.id, action: "defaults.updated" },
+      orderBy: { createdAt: "asc" },
+      select: { details: true },
+    });
     expect(events).toHaveLength(before + 1);
     expect(events.at(-1)?.details).toEqual({ changed: { llm_id: models.chat } });
   });
@@ -87,10 +116,22 @@ describe.each(sources)("defaults from %s", (_, models) => {
   it("changes nothing when valid and invalid fields are mixed, and names only the bad ones", async () => {
     await set({ llm_id: models.chat });
     const auditsBefore = await auditCount();
-    const response = await set({ llm_id: null, embd_id: models.embedding, rerank_id: models.missing, tts_id: models.notConfigured });
+    const response = await set({
+      llm_id: null,
+      embd_id: models.embedding,
+      rerank_id: models.missing,
+      tts_id: models.notConfigured,
+    });
     expect(response.status).toBe(400);
     expect(Object.keys(response.data.fields).sort()).toEqual(["rerank_id", "tts_id"]);
-    expect(await row()).toEqual({ llmId: models.chat, embdId: null, asrId: null, img2txtId: null, rerankId: null, ttsId: null });
+    expect(await row()).toEqual({
+      llmId: models.chat,
+      embdId: null,
+      asrId: null,
+      img2txtId: null,
+      rerankId: null,
+      ttsId: null,
+    });
     expect(await auditCount()).toBe(auditsBefore);
   });
 
@@ -123,21 +164,40 @@ describe.each(sources)("defaults from %s", (_, models) => {
     expect((await set({ llm_id: "", embd_id: null })).data).toEqual({ ...NONE, [field]: id });
     await set({ llm_id: models.chat, embd_id: models.embedding });
     expect((await set(NONE)).data).toEqual(NONE);
-    expect(await row()).toEqual({ llmId: null, embdId: null, asrId: null, img2txtId: null, rerankId: null, ttsId: null });
+    expect(await row()).toEqual({
+      llmId: null,
+      embdId: null,
+      asrId: null,
+      img2txtId: null,
+      rerankId: null,
+      ttsId: null,
+    });
   });
 });
 
 describe("POST /models/default input", () => {
   it("400s a body with no field, or an unknown one, and changes nothing", async () => {
-    expect(await set({})).toMatchObject({ status: 400, message: "Give at least one default model", data: { fields: { _: [expect.any(String)] } } });
-    expect(await set({ llm: "builtin-chat@Builtin" })).toMatchObject({ status: 400, data: { fields: { llm: ["Unknown field"] } } });
+    expect(await set({})).toMatchObject({
+      status: 400,
+      message: "Give at least one default model",
+      data: { fields: { _: [expect.any(String)] } },
+    });
+    expect(await set({ llm: "builtin-chat@Builtin" })).toMatchObject({
+      status: 400,
+      data: { fields: { llm: ["Unknown field"] } },
+    });
     expect(await row()).toBeNull();
   });
 
   it("takes a chat model's image2text entry for img2txt_id, and refuses a chat-only model there", async () => {
-    expect((await set({ img2txt_id: "gpt-4o-mini@OpenAI" })).data).toEqual({ ...NONE, img2txt_id: "gpt-4o-mini@OpenAI" });
+    expect((await set({ img2txt_id: "gpt-4o-mini@OpenAI" })).data).toEqual({
+      ...NONE,
+      img2txt_id: "gpt-4o-mini@OpenAI",
+    });
     const refused = await set({ img2txt_id: "builtin-chat@Builtin" });
-    expect(refused.data.fields).toEqual({ img2txt_id: ["wrong type: expected image2text, but builtin-chat@Builtin is chat"] });
+    expect(refused.data.fields).toEqual({
+      img2txt_id: ["wrong type: expected image2text, but builtin-chat@Builtin is chat"],
+    });
     expect(await row()).toMatchObject({ img2txtId: "gpt-4o-mini@OpenAI" });
   });
 
@@ -157,18 +217,38 @@ describe("POST /models/default input", () => {
 describe("removing a provider", () => {
   it("clears the defaults that pointed at its models and keeps the rest", async () => {
     const { user, key } = await newUser();
-    await addProvider(key, { llm_factory: "OpenAI", api_key: GOOD_KEY, base_url: fake.url, models: ["gpt-4o-mini", "text-embedding-3-small"] });
+    await addProvider(key, {
+      llm_factory: "OpenAI",
+      api_key: GOOD_KEY,
+      base_url: fake.url,
+      models: ["gpt-4o-mini", "text-embedding-3-small"],
+    });
     await addProvider(key, { llm_factory: "LocalAI", api_key: GOOD_KEY, base_url: fake.url });
-    const body = { llm_id: "gpt-4o-mini@OpenAI", embd_id: "text-embedding-3-small@OpenAI", rerank_id: "builtin-rerank@Builtin", tts_id: "tts-1@LocalAI" };
+    const body = {
+      llm_id: "gpt-4o-mini@OpenAI",
+      embd_id: "text-embedding-3-small@OpenAI",
+      rerank_id: "builtin-rerank@Builtin",
+      tts_id: "tts-1@LocalAI",
+    };
     expect((await setDefaultModels(key, body)).status).toBe(200);
     const [localAi, openAi] = await providerRows(user.id);
 
     expect(await removeProvider(key, { llm_factory: "OpenAI" })).toMatchObject({ status: 200, code: 0, data: true });
-    expect((await getDefaultModels(key)).data).toEqual({ ...NONE, rerank_id: "builtin-rerank@Builtin", tts_id: "tts-1@LocalAI" });
+    expect((await getDefaultModels(key)).data).toEqual({
+      ...NONE,
+      rerank_id: "builtin-rerank@Builtin",
+      tts_id: "tts-1@LocalAI",
+    });
     expect(await providerRows(user.id)).toEqual([localAi]);
     expect(await modelRows(openAi.id)).toEqual([]);
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { actorId: user.id, action: "provider.removed" }, select: { targetId: true, details: true } });
-    expect(audit).toEqual({ targetId: openAi.id, details: { factory: "OpenAI", cleared_defaults: ["llm_id", "embd_id"] } });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { actorId: user.id, action: "provider.removed" },
+      select: { targetId: true, details: true },
+    });
+    expect(audit).toEqual({
+      targetId: openAi.id,
+      details: { factory: "OpenAI", cleared_defaults: ["llm_id", "embd_id"] },
+    });
     expect((await removeProvider(key, { llm_factory: "OpenAI" })).status).toBe(404);
     const again = await setDefaultModels(key, { llm_id: "gpt-4o-mini@OpenAI" });
     expect(again.data.fields.llm_id[0]).toMatch(/^not configured: /);

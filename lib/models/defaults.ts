@@ -4,7 +4,15 @@ import { recordAudit } from "@/lib/audit/service";
 import { requireScope, type Caller } from "@/lib/auth/caller";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { BUILTIN_FACTORY, DEFAULT_FIELDS, DEFAULT_FIELD_NAMES, findFactory, parseModelId, type DefaultField, type ModelType } from "./catalog";
+import {
+  BUILTIN_FACTORY,
+  DEFAULT_FIELDS,
+  DEFAULT_FIELD_NAMES,
+  findFactory,
+  parseModelId,
+  type DefaultField,
+  type ModelType,
+} from "./catalog";
 import type { SetDefaultsInput } from "./schemas";
 
 /** GET/POST /models/default: the six fields, null where unset. */
@@ -21,7 +29,14 @@ const COLUMNS = {
   tts_id: "ttsId",
 } as const satisfies Record<DefaultField, keyof Prisma.DefaultModelsUncheckedUpdateInput>;
 
-const defaultsSelect = { llmId: true, embdId: true, asrId: true, img2txtId: true, rerankId: true, ttsId: true } as const;
+const defaultsSelect = {
+  llmId: true,
+  embdId: true,
+  asrId: true,
+  img2txtId: true,
+  rerankId: true,
+  ttsId: true,
+} as const;
 type DefaultsRow = Prisma.DefaultModelsGetPayload<{ select: typeof defaultsSelect }>;
 
 type Columns = Partial<Record<(typeof COLUMNS)[DefaultField], string | null>>;
@@ -54,7 +69,11 @@ export async function lockModelSettings(tx: Tx, userId: string): Promise<void> {
 }
 
 /** Clears every default whose model matches; returns the cleared fields. Call under lockModelSettings. */
-export async function clearDefaults(tx: Tx, userId: string, matches: (model: DefaultModelRef) => boolean): Promise<DefaultField[]> {
+export async function clearDefaults(
+  tx: Tx,
+  userId: string,
+  matches: (model: DefaultModelRef) => boolean,
+): Promise<DefaultField[]> {
   const current = toDto(await tx.defaultModels.findUnique({ where: { userId }, select: defaultsSelect }));
   const cleared = DEFAULT_FIELD_NAMES.filter((field) => {
     const parsed = current[field] ? parseModelId(current[field]) : null;
@@ -89,11 +108,14 @@ export function defaultProblem(id: string, type: ModelType, configured: readonly
   if (!catalogFactory) return `unknown model: there is no model factory named ${factory}`;
   const inCatalog = catalogFactory.models.filter((model) => model.name === name).map((model) => model.type);
   const available =
-    factory === BUILTIN_FACTORY ? inCatalog : configured.filter((model) => model.factory === factory && model.name === name).map((model) => model.type);
+    factory === BUILTIN_FACTORY
+      ? inCatalog
+      : configured.filter((model) => model.factory === factory && model.name === name).map((model) => model.type);
   if (available.includes(type)) return null;
   const known = new Set([...available, ...inCatalog]);
   if (known.size > 0 && !known.has(type)) return `wrong type: expected ${type}, but ${id} is ${[...known].join(" / ")}`;
-  if (known.has(type)) return `not configured: ${name} is not among your ${factory} models; add it with the ${factory} provider first`;
+  if (known.has(type))
+    return `not configured: ${name} is not among your ${factory} models; add it with the ${factory} provider first`;
   return `unknown model: ${factory} has no ${type} model named ${name}`;
 }
 
@@ -110,7 +132,9 @@ export async function setDefaults(caller: Caller, input: SetDefaultsInput): Prom
   requireScope(caller, "models:write");
   const given = DEFAULT_FIELD_NAMES.filter((field) => input[field] !== undefined);
   if (given.length === 0) {
-    throw badRequest("Give at least one default model", { _: [`Set one or more of ${DEFAULT_FIELD_NAMES.join(", ")}`] });
+    throw badRequest("Give at least one default model", {
+      _: [`Set one or more of ${DEFAULT_FIELD_NAMES.join(", ")}`],
+    });
   }
   const values: Partial<DefaultsDto> = {};
   for (const field of given) values[field] = input[field] || null;
@@ -138,7 +162,11 @@ export async function setDefaults(caller: Caller, input: SetDefaultsInput): Prom
     const changed = given.filter((field) => before[field] !== values[field]);
     if (changed.length > 0) {
       const details = Object.fromEntries(changed.map((field) => [field, values[field] ?? null]));
-      await recordAudit(caller, { action: "defaults.updated", target: { type: "user", id: userId }, details: { changed: details } }, tx);
+      await recordAudit(
+        caller,
+        { action: "defaults.updated", target: { type: "user", id: userId }, details: { changed: details } },
+        tx,
+      );
     }
     return toDto(row);
   });

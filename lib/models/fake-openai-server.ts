@@ -59,7 +59,11 @@ export async function startFakeOpenAiServer(options: FakeOpenAiServerOptions): P
 
     const answer = () => {
       if (req.method !== "GET" || path !== "/v1/models") {
-        sendJson(res, 404, openAiError(`Unknown request URL: ${req.method} ${path}`, "invalid_request_error", "unknown_url"));
+        sendJson(
+          res,
+          404,
+          openAiError(`Unknown request URL: ${req.method} ${path}`, "invalid_request_error", "unknown_url"),
+        );
       } else if (apiKey === null) {
         sendJson(res, 401, openAiError("You didn't provide an API key.", "invalid_request_error", null));
       } else if (apiKey !== options.acceptKey) {

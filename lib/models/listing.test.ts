@@ -18,7 +18,11 @@ import {
 import { catalogForApi } from "./catalog";
 import { getDefaults, setDefaults } from "./defaults";
 import { startFakeOpenAiServer, type FakeOpenAiServer } from "./fake-openai-server";
-import { addProvider as addProviderService, listProviders as listProvidersService, removeProvider as removeProviderService } from "./providers";
+import {
+  addProvider as addProviderService,
+  listProviders as listProvidersService,
+  removeProvider as removeProviderService,
+} from "./providers";
 import { listFactories, listModels as listModelsService } from "./service";
 
 // The read routes, DELETE's refusals, one user's isolation from another, and scopes.
@@ -57,7 +61,10 @@ describe("GET /models", () => {
     const detailed = await listModels(key, "?include_details=true");
     const details = { used_token: 0, api_base: fake.url, max_tokens: 128000, status: "active" };
     expect(detailed.data).toEqual({
-      Builtin: { tags: BUILTIN_TAGS, llm: builtin.map((model) => ({ ...model, api_base: null, max_tokens: 8192, status: "active" })) },
+      Builtin: {
+        tags: BUILTIN_TAGS,
+        llm: builtin.map((model) => ({ ...model, api_base: null, max_tokens: 8192, status: "active" })),
+      },
       OpenAI: {
         tags: "LLM,TEXT EMBEDDING,TTS,SPEECH2TEXT,IMAGE2TEXT",
         llm: [
@@ -86,7 +93,12 @@ describe("GET /models/providers", () => {
   it("lists the caller's providers with masked keys and effective URLs, never the key", async () => {
     const { key } = await newUser();
     expect((await listProviders(key)).data).toEqual([]);
-    await addProvider(key, { llm_factory: "OpenAI", api_key: GOOD_KEY, base_url: fake.url, models: ["gpt-4o-mini", "whisper-1"] });
+    await addProvider(key, {
+      llm_factory: "OpenAI",
+      api_key: GOOD_KEY,
+      base_url: fake.url,
+      models: ["gpt-4o-mini", "whisper-1"],
+    });
     const response = await listProviders(key);
     expect(response.data).toEqual([
       {
@@ -106,7 +118,11 @@ describe("GET /models/providers", () => {
 describe("DELETE /models refusals", () => {
   it("404s a factory that is not configured and 400s Builtin or no factory", async () => {
     const { key } = await newUser();
-    expect(await removeProvider(key, { llm_factory: "OpenAI" })).toMatchObject({ status: 404, message: "Model provider not found", data: null });
+    expect(await removeProvider(key, { llm_factory: "OpenAI" })).toMatchObject({
+      status: 404,
+      message: "Model provider not found",
+      data: null,
+    });
     expect(await removeProvider(key, { llm_factory: "NoSuchAI" })).toMatchObject({ status: 404 });
     expect(await removeProvider(key, { llm_factory: "Builtin" })).toMatchObject({
       status: 400,
@@ -120,7 +136,9 @@ describe("one user's providers are invisible to another", () => {
   it("does not list, remove or accept as defaults another user's provider", async () => {
     const owner = await newUser();
     const other = await newUser();
-    expect((await addProvider(owner.key, { llm_factory: "OpenAI", api_key: GOOD_KEY, base_url: fake.url })).status).toBe(200);
+    expect(
+      (await addProvider(owner.key, { llm_factory: "OpenAI", api_key: GOOD_KEY, base_url: fake.url })).status,
+    ).toBe(200);
 
     expect(Object.keys((await listModels(other.key, "?include_details=true")).data)).toEqual(["Builtin"]);
     expect((await listProviders(other.key)).data).toEqual([]);
@@ -132,8 +150,12 @@ describe("one user's providers are invisible to another", () => {
 
     // The owner's provider is still there, and the other user can add the same factory separately.
     expect(await providerRows(owner.user.id)).toHaveLength(1);
-    expect((await addProvider(other.key, { llm_factory: "OpenAI", api_key: GOOD_KEY, base_url: fake.url })).status).toBe(200);
-    expect(await db.modelProvider.count({ where: { factory: "OpenAI", userId: { in: [owner.user.id, other.user.id] } } })).toBe(2);
+    expect(
+      (await addProvider(other.key, { llm_factory: "OpenAI", api_key: GOOD_KEY, base_url: fake.url })).status,
+    ).toBe(200);
+    expect(
+      await db.modelProvider.count({ where: { factory: "OpenAI", userId: { in: [owner.user.id, other.user.id] } } }),
+    ).toBe(2);
   });
 });
 
@@ -141,7 +163,9 @@ describe("scopes", () => {
   it("403s writes for a key without models:write, and still reads", async () => {
     const { user, key } = await newUser(["models:read"]);
     const needsWrite = { status: 403, message: "This needs the models:write scope" };
-    expect(await addProvider(key, { llm_factory: "OpenAI", api_key: GOOD_KEY, base_url: fake.url })).toMatchObject(needsWrite);
+    expect(await addProvider(key, { llm_factory: "OpenAI", api_key: GOOD_KEY, base_url: fake.url })).toMatchObject(
+      needsWrite,
+    );
     expect(await removeProvider(key, { llm_factory: "OpenAI" })).toMatchObject(needsWrite);
     expect(await setDefaultModels(key, { llm_id: "builtin-chat@Builtin" })).toMatchObject(needsWrite);
     expect(await providerRows(user.id)).toEqual([]);
@@ -163,7 +187,8 @@ describe("scopes", () => {
     const caller = (scopes: Scope[]) => ({ ...callerFor(user), scopes });
     const reader = caller(["models:read"]);
     const nobody = caller([]);
-    const forbidden = (promise: Promise<unknown>) => expect(promise).rejects.toSatisfy((error) => error instanceof ApiError && error.status === 403);
+    const forbidden = (promise: Promise<unknown>) =>
+      expect(promise).rejects.toSatisfy((error) => error instanceof ApiError && error.status === 403);
     await forbidden(addProviderService(reader, { llm_factory: "OpenAI", api_key: GOOD_KEY, base_url: fake.url }));
     await forbidden(removeProviderService(reader, { llm_factory: "OpenAI" }));
     await forbidden(setDefaults(reader, { llm_id: "builtin-chat@Builtin" }));

@@ -77,7 +77,11 @@ describe("listProviderModels failures", () => {
     try {
       const started = Date.now();
       const result = await listProviderModels({ baseUrl: fake.url, apiKey: GOOD_KEY, timeoutMs: 200 });
-      expect(result).toEqual({ ok: false, kind: "unreachable", message: `could not reach ${fake.url} (timed out after 0.2 s)` });
+      expect(result).toEqual({
+        ok: false,
+        kind: "unreachable",
+        message: `could not reach ${fake.url} (timed out after 0.2 s)`,
+      });
       expect(Date.now() - started).toBeLessThan(1_500);
     } finally {
       await fake.close();
@@ -140,9 +144,12 @@ describe("listProviderModels failures", () => {
     }
   });
 
-  it.each(["not a url", "ftp://example.com/v1", "http://user:secret@127.0.0.1:1/v1"])("refuses the base URL %j before calling", async (baseUrl) => {
-    const result = await listProviderModels({ baseUrl, apiKey: GOOD_KEY });
-    expect(result).toMatchObject({ ok: false, kind: "unreachable" });
-    expect(result.ok || result.message).not.toContain("secret");
-  });
+  it.each(["not a url", "ftp://example.com/v1", "http://user:secret@127.0.0.1:1/v1"])(
+    "refuses the base URL %j before calling",
+    async (baseUrl) => {
+      const result = await listProviderModels({ baseUrl, apiKey: GOOD_KEY });
+      expect(result).toMatchObject({ ok: false, kind: "unreachable" });
+      expect(result.ok || result.message).not.toContain("secret");
+    },
+  );
 });

@@ -53,7 +53,8 @@ function providerMessage(body: string): string {
     if (json && typeof json === "object") {
       const error = "error" in json ? json.error : undefined;
       if (typeof error === "string") return error;
-      if (error && typeof error === "object" && "message" in error && typeof error.message === "string") return error.message;
+      if (error && typeof error === "object" && "message" in error && typeof error.message === "string")
+        return error.message;
       if ("message" in json && typeof json.message === "string") return json.message;
       if ("detail" in json && typeof json.detail === "string") return json.detail;
     }
@@ -131,7 +132,11 @@ export async function listProviderModels(options: ListProviderModelsOptions): Pr
 
   if (status >= 300 && status < 400) {
     const target = location ? ` to ${safeLocation(location, endpoint)}` : "";
-    return { ok: false, kind: "bad_response", message: `${where}/models redirected${target}: use the final URL as base URL` };
+    return {
+      ok: false,
+      kind: "bad_response",
+      message: `${where}/models redirected${target}: use the final URL as base URL`,
+    };
   }
   if (status < 200 || status >= 300) {
     const said = truncate(redact(providerMessage(body), apiKey)) || `HTTP ${status}`;

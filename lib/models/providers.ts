@@ -31,9 +31,12 @@ const addable = () => CATALOG.filter((factory) => factory.name !== BUILTIN_FACTO
 
 function requireAddableFactory(name: string): Factory {
   const factory = findFactory(name);
-  if (!factory) throw badRequest(`Unknown model factory ${name}`, { llm_factory: [`Choose one of ${addable().join(", ")}`] });
+  if (!factory)
+    throw badRequest(`Unknown model factory ${name}`, { llm_factory: [`Choose one of ${addable().join(", ")}`] });
   if (factory.name === BUILTIN_FACTORY) {
-    throw badRequest("Builtin models are always available and cannot be added", { llm_factory: ["Builtin cannot be added"] });
+    throw badRequest("Builtin models are always available and cannot be added", {
+      llm_factory: ["Builtin cannot be added"],
+    });
   }
   return factory;
 }
@@ -53,7 +56,11 @@ const unique = (names: readonly string[]) => [...new Set(names)];
  * as a chat model, e.g. a fine-tune), else the catalog's, else, for factories with no catalog
  * models (OpenAI-API-Compatible), whatever the server listed, as chat models.
  */
-function plannedModels(factory: Factory, requested: readonly string[] | undefined, listed: readonly string[] | null): PlannedModel[] {
+function plannedModels(
+  factory: Factory,
+  requested: readonly string[] | undefined,
+  listed: readonly string[] | null,
+): PlannedModel[] {
   const asChat = (name: string): PlannedModel => ({ name, type: "chat", maxTokens: 0 });
   if (requested && requested.length > 0) {
     return unique(requested).flatMap((name) => {
@@ -81,7 +88,12 @@ export async function addProvider(caller: Caller, input: AddProviderInput): Prom
   // Read the encryption key first: a misconfigured server must fail before the key goes anywhere.
   const encryptionKey = input.api_key ? parseEncryptionKey(config().SECRET_ENCRYPTION_KEY) : null;
 
-  const check = await listProviderModels({ baseUrl, apiKey: input.api_key, authScheme: factory.authScheme, timeoutMs: PROVIDER_CHECK_TIMEOUT_MS });
+  const check = await listProviderModels({
+    baseUrl,
+    apiKey: input.api_key,
+    authScheme: factory.authScheme,
+    timeoutMs: PROVIDER_CHECK_TIMEOUT_MS,
+  });
   if (!check.ok && !factory.selfHosted) throw checkFailure(factory, check);
   const models = plannedModels(factory, input.models, check.ok ? check.models : null);
   if (models.length === 0) {
@@ -111,17 +123,29 @@ export async function addProvider(caller: Caller, input: AddProviderInput): Prom
     const usedTokens = new Map(provider.models.map((model) => [`${model.type}:${model.name}`, model.usedTokens]));
     await tx.providerModel.deleteMany({ where: { providerId: provider.id } });
     await tx.providerModel.createMany({
-      data: models.map((model) => ({ providerId: provider.id, ...model, usedTokens: usedTokens.get(`${model.type}:${model.name}`) ?? 0 })),
+      data: models.map((model) => ({
+        providerId: provider.id,
+        ...model,
+        usedTokens: usedTokens.get(`${model.type}:${model.name}`) ?? 0,
+      })),
     });
     // A default must name a configured model, so defaults for models this update dropped go.
     const kept = new Set(models.map((model) => `${model.type}:${model.name}`));
-    const cleared = await clearDefaults(tx, userId, (model) => model.factory === factory.name && !kept.has(`${model.type}:${model.name}`));
+    const cleared = await clearDefaults(
+      tx,
+      userId,
+      (model) => model.factory === factory.name && !kept.has(`${model.type}:${model.name}`),
+    );
     await recordAudit(
       caller,
       {
         action: "provider.added",
         target: { type: "model_provider", id: provider.id },
-        details: { factory: factory.name, base_url: baseUrl, ...(cleared.length > 0 ? { cleared_defaults: cleared } : {}) },
+        details: {
+          factory: factory.name,
+          base_url: baseUrl,
+          ...(cleared.length > 0 ? { cleared_defaults: cleared } : {}),
+        },
       },
       tx,
     );
@@ -133,7 +157,9 @@ export async function addProvider(caller: Caller, input: AddProviderInput): Prom
 export async function removeProvider(caller: Caller, input: RemoveProviderInput): Promise<true> {
   requireScope(caller, "models:write");
   if (input.llm_factory === BUILTIN_FACTORY) {
-    throw badRequest("Builtin models are always available and cannot be removed", { llm_factory: ["Builtin cannot be removed"] });
+    throw badRequest("Builtin models are always available and cannot be removed", {
+      llm_factory: ["Builtin cannot be removed"],
+    });
   }
   const userId = caller.user.id;
   await db.$transaction(async (tx) => {
@@ -147,7 +173,11 @@ export async function removeProvider(caller: Caller, input: RemoveProviderInput)
     const cleared = await clearDefaults(tx, userId, (model) => model.factory === provider.factory);
     await recordAudit(
       caller,
-      { action: "provider.removed", target: { type: "model_provider", id: provider.id }, details: { factory: provider.factory, cleared_defaults: cleared } },
+      {
+        action: "provider.removed",
+        target: { type: "model_provider", id: provider.id },
+        details: { factory: provider.factory, cleared_defaults: cleared },
+      },
       tx,
     );
   });
@@ -159,7 +189,15 @@ export async function listProviders(caller: Caller): Promise<ProviderDto[]> {
   requireScope(caller, "models:read");
   const providers = await db.modelProvider.findMany({
     where: { userId: caller.user.id },
-    select: { factory: true, apiKeyMasked: true, baseUrl: true, status: true, createdAt: true, updatedAt: true, _count: { select: { models: true } } },
+    select: {
+      factory: true,
+      apiKeyMasked: true,
+      baseUrl: true,
+      status: true,
+      createdAt: true,
+      updatedAt: true,
+      _count: { select: { models: true } },
+    },
     orderBy: { factory: "asc" },
   });
   return providers.map((provider) => ({

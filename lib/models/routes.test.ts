@@ -40,14 +40,24 @@ describe("POST /models with a hosted factory", () => {
     const [row] = await providerRows(user.id);
     expect(row).toMatchObject({ factory: "OpenAI", baseUrl: fake.url, status: "verified", apiKeyMasked: "sk-…ghij" });
     const saved = await modelRows(row.id);
-    expect(saved.map(({ name, type, maxTokens }) => ({ name, type, maxTokens }))).toEqual(findFactory("OpenAI")?.models);
-    const audit = await db.auditEvent.findMany({ where: { actorId: user.id, action: "provider.added" }, select: { targetId: true, details: true } });
+    expect(saved.map(({ name, type, maxTokens }) => ({ name, type, maxTokens }))).toEqual(
+      findFactory("OpenAI")?.models,
+    );
+    const audit = await db.auditEvent.findMany({
+      where: { actorId: user.id, action: "provider.added" },
+      select: { targetId: true, details: true },
+    });
     expect(audit).toEqual([{ targetId: row.id, details: { factory: "OpenAI", base_url: fake.url } }]);
   });
 
   it("saves only the requested models: every catalog type of a name, unknown names as chat", async () => {
     const { user, key } = await newUser();
-    const body = { llm_factory: "OpenAI", api_key: GOOD_KEY, base_url: fake.url, models: ["gpt-4o", "gpt-4o", "ft:gpt-4o-mini:acme"] };
+    const body = {
+      llm_factory: "OpenAI",
+      api_key: GOOD_KEY,
+      base_url: fake.url,
+      models: ["gpt-4o", "gpt-4o", "ft:gpt-4o-mini:acme"],
+    };
     expect((await add(key, body)).status).toBe(200);
     const [row] = await providerRows(user.id);
     expect(await modelRows(row.id)).toEqual([
@@ -77,7 +87,9 @@ describe("POST /models with a hosted factory", () => {
     expect(raw[0].api_key_masked).toBe("sk-…ghij");
 
     expect((await add(key, { llm_factory: "OpenAI", api_key: GOOD_KEY, base_url: fake.url })).status).toBe(200);
-    const [again] = await db.$queryRaw<{ api_key_encrypted: string }[]>`SELECT api_key_encrypted FROM model_providers WHERE user_id = ${user.id}`;
+    const [again] = await db.$queryRaw<
+      { api_key_encrypted: string }[]
+    >`SELECT api_key_encrypted FROM model_providers WHERE user_id = ${user.id}`;
     expect(again.api_key_encrypted).not.toBe(raw[0].api_key_encrypted);
 
     const audit = await db.auditEvent.findMany({ where: { actorId: user.id }, select: { details: true } });
@@ -92,7 +104,11 @@ describe("POST /models with a hosted factory", () => {
 
   it("400s a refused key with the provider's message and saves nothing", async () => {
     const { user, key } = await newUser();
-    const { status, code, message, data } = await add(key, { llm_factory: "OpenAI", api_key: BAD_KEY, base_url: fake.url });
+    const { status, code, message, data } = await add(key, {
+      llm_factory: "OpenAI",
+      api_key: BAD_KEY,
+      base_url: fake.url,
+    });
     expect({ status, code, message, data }).toEqual({
       status: 400,
       code: 400,
@@ -116,17 +132,40 @@ describe("POST /models with a hosted factory", () => {
     const { user, key } = await newUser();
     const origin = fake.url.replace(/\/v1$/, "");
     const response = await add(key, { llm_factory: "OpenAI", api_key: GOOD_KEY, base_url: origin });
-    expect(response).toMatchObject({ status: 400, message: `${origin}/models answered HTTP 404: Unknown request URL: GET /models` });
+    expect(response).toMatchObject({
+      status: 400,
+      message: `${origin}/models answered HTTP 404: Unknown request URL: GET /models`,
+    });
     expect(await providerRows(user.id)).toEqual([]);
   });
 
   it.each([
-    ["an unknown factory", { llm_factory: "NoSuchAI", api_key: GOOD_KEY }, "llm_factory", "Unknown model factory NoSuchAI"],
-    ["Builtin", { llm_factory: "Builtin", api_key: GOOD_KEY }, "llm_factory", "Builtin models are always available and cannot be added"],
+    [
+      "an unknown factory",
+      { llm_factory: "NoSuchAI", api_key: GOOD_KEY },
+      "llm_factory",
+      "Unknown model factory NoSuchAI",
+    ],
+    [
+      "Builtin",
+      { llm_factory: "Builtin", api_key: GOOD_KEY },
+      "llm_factory",
+      "Builtin models are always available and cannot be added",
+    ],
     ["a hosted factory without api_key", { llm_factory: "OpenAI" }, "api_key", "OpenAI needs an API key"],
-    ["a hosted factory with a blank api_key", { llm_factory: "Anthropic", api_key: "  " }, "api_key", "Anthropic needs an API key"],
+    [
+      "a hosted factory with a blank api_key",
+      { llm_factory: "Anthropic", api_key: "  " },
+      "api_key",
+      "Anthropic needs an API key",
+    ],
     ["a self-hosted factory without base_url", { llm_factory: "Ollama" }, "base_url", "Ollama needs a base URL"],
-    ["OpenAI-API-Compatible without base_url", { llm_factory: "OpenAI-API-Compatible", api_key: GOOD_KEY }, "base_url", "OpenAI-API-Compatible needs a base URL"],
+    [
+      "OpenAI-API-Compatible without base_url",
+      { llm_factory: "OpenAI-API-Compatible", api_key: GOOD_KEY },
+      "base_url",
+      "OpenAI-API-Compatible needs a base URL",
+    ],
   ])("400s %s without calling anyone or saving anything", async (_, body, field, message) => {
     const { user, key } = await newUser();
     const before = fake.requests.length;
@@ -155,22 +194,37 @@ describe("POST /models with a self-hosted factory", () => {
     expect(await modelRows(row.id)).toHaveLength(findFactory("Ollama")?.models.length ?? -1);
     const listed = await providers(key);
     expect(listed.data).toEqual([
-      expect.objectContaining({ factory: "Ollama", api_key_masked: null, base_url: closedUrl, status: "unverified", model_count: 11 }),
+      expect.objectContaining({
+        factory: "Ollama",
+        api_key_masked: null,
+        base_url: closedUrl,
+        status: "unverified",
+        model_count: 11,
+      }),
     ]);
   });
 
   it("saves one whose server refuses the key as unverified: self-hosted keys are not validated (SPEC §2)", async () => {
     const { user, key } = await newUser();
     expect((await add(key, { llm_factory: "Xinference", api_key: BAD_KEY, base_url: fake.url })).status).toBe(200);
-    expect(await providerRows(user.id)).toEqual([expect.objectContaining({ factory: "Xinference", status: "unverified", apiKeyMasked: "sk-…wxyz" })]);
+    expect(await providerRows(user.id)).toEqual([
+      expect.objectContaining({ factory: "Xinference", status: "unverified", apiKeyMasked: "sk-…wxyz" }),
+    ]);
   });
 
   it("takes OpenAI-API-Compatible models from the server's list, as chat models", async () => {
     const { user, key } = await newUser();
-    expect((await add(key, { llm_factory: "OpenAI-API-Compatible", api_key: GOOD_KEY, base_url: fake.url })).status).toBe(200);
+    expect(
+      (await add(key, { llm_factory: "OpenAI-API-Compatible", api_key: GOOD_KEY, base_url: fake.url })).status,
+    ).toBe(200);
     const [row] = await providerRows(user.id);
     const saved = await modelRows(row.id);
-    expect(saved.map(({ name, type }) => `${name}:${type}`)).toEqual(["gpt-4o-mini:chat", "text-embedding-3-small:chat", "whisper-1:chat", "tts-1:chat"]);
+    expect(saved.map(({ name, type }) => `${name}:${type}`)).toEqual([
+      "gpt-4o-mini:chat",
+      "text-embedding-3-small:chat",
+      "whisper-1:chat",
+      "tts-1:chat",
+    ]);
   });
 
   it("400s OpenAI-API-Compatible that cannot list its models when none are named, and saves named ones", async () => {
@@ -179,7 +233,9 @@ describe("POST /models with a self-hosted factory", () => {
     expect(unnamed).toMatchObject({ status: 400, message: "Name the models to use with OpenAI-API-Compatible" });
     expect(unnamed.data.fields.models).toEqual([`Give the model names: could not reach ${closedUrl} (ECONNREFUSED)`]);
     expect(await providerRows(user.id)).toEqual([]);
-    expect((await add(key, { llm_factory: "OpenAI-API-Compatible", base_url: closedUrl, models: ["my-model"] })).status).toBe(200);
+    expect(
+      (await add(key, { llm_factory: "OpenAI-API-Compatible", base_url: closedUrl, models: ["my-model"] })).status,
+    ).toBe(200);
     const [row] = await providerRows(user.id);
     expect(row.status).toBe("unverified");
     expect(await modelRows(row.id)).toEqual([{ name: "my-model", type: "chat", maxTokens: 0, usedTokens: 0 }]);
@@ -191,25 +247,47 @@ describe("re-adding a factory", () => {
     const other = await startFakeOpenAiServer({ acceptKey: OTHER_KEY });
     try {
       const { user, key } = await newUser();
-      const first = { llm_factory: "OpenAI", api_key: GOOD_KEY, base_url: fake.url, models: ["gpt-4o-mini", "text-embedding-3-small"] };
+      const first = {
+        llm_factory: "OpenAI",
+        api_key: GOOD_KEY,
+        base_url: fake.url,
+        models: ["gpt-4o-mini", "text-embedding-3-small"],
+      };
       expect((await add(key, first)).status).toBe(200);
       const [before] = await providerRows(user.id);
-      await db.providerModel.updateMany({ where: { providerId: before.id, name: "gpt-4o-mini", type: "chat" }, data: { usedTokens: 42 } });
-      await db.defaultModels.create({ data: { userId: user.id, llmId: "gpt-4o-mini@OpenAI", embdId: "text-embedding-3-small@OpenAI" } });
+      await db.providerModel.updateMany({
+        where: { providerId: before.id, name: "gpt-4o-mini", type: "chat" },
+        data: { usedTokens: 42 },
+      });
+      await db.defaultModels.create({
+        data: { userId: user.id, llmId: "gpt-4o-mini@OpenAI", embdId: "text-embedding-3-small@OpenAI" },
+      });
 
       const second = { llm_factory: "OpenAI", api_key: OTHER_KEY, base_url: other.url, models: ["gpt-4o-mini"] };
       expect((await add(key, second)).status).toBe(200);
       const rows = await providerRows(user.id);
-      expect(rows).toEqual([{ id: before.id, factory: "OpenAI", baseUrl: other.url, status: "verified", apiKeyMasked: "sk-…ponm" }]);
+      expect(rows).toEqual([
+        { id: before.id, factory: "OpenAI", baseUrl: other.url, status: "verified", apiKeyMasked: "sk-…ponm" },
+      ]);
       expect(await modelRows(before.id)).toEqual([
         { name: "gpt-4o-mini", type: "chat", maxTokens: 128000, usedTokens: 42 },
         { name: "gpt-4o-mini", type: "image2text", maxTokens: 128000, usedTokens: 0 },
       ]);
-      const provider = await db.modelProvider.findUniqueOrThrow({ where: { id: before.id }, select: { apiKeyEncrypted: true } });
+      const provider = await db.modelProvider.findUniqueOrThrow({
+        where: { id: before.id },
+        select: { apiKeyEncrypted: true },
+      });
       expect(decryptSecret(provider.apiKeyEncrypted ?? "", parseEncryptionKey(TEST_ENCRYPTION_KEY))).toBe(OTHER_KEY);
-      const defaults = await db.defaultModels.findUniqueOrThrow({ where: { userId: user.id }, select: { llmId: true, embdId: true } });
+      const defaults = await db.defaultModels.findUniqueOrThrow({
+        where: { userId: user.id },
+        select: { llmId: true, embdId: true },
+      });
       expect(defaults).toEqual({ llmId: "gpt-4o-mini@OpenAI", embdId: null });
-      const audit = await db.auditEvent.findFirstOrThrow({ where: { actorId: user.id, action: "provider.added" }, orderBy: { createdAt: "desc" }, select: { details: true } });
+      const audit = await db.auditEvent.findFirstOrThrow({
+        where: { actorId: user.id, action: "provider.added" },
+        orderBy: { createdAt: "desc" },
+        select: { details: true },
+      });
       expect(audit.details).toEqual({ factory: "OpenAI", base_url: other.url, cleared_defaults: ["embd_id"] });
     } finally {
       await other.close();

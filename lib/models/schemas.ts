@@ -23,7 +23,9 @@ function isHttpUrl(value: string): boolean {
   try {
     const url = new URL(value);
     // Credentials in the URL would be stored in clear and echoed in messages; the key field is for secrets.
-    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "" && !url.username && !url.password;
+    return (
+      (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "" && !url.username && !url.password
+    );
   } catch {
     return false;
   }

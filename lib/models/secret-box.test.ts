@@ -1,6 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { SecretBoxError, decryptSecret, encryptSecret, generateEncryptionKey, maskSecret, parseEncryptionKey } from "./secret-box";
+import {
+  SecretBoxError,
+  decryptSecret,
+  encryptSecret,
+  generateEncryptionKey,
+  maskSecret,
+  parseEncryptionKey,
+} from "./secret-box";
 
 const key = randomBytes(32);
 const providerKey = "sk-proj-abcdefghijklmnopqrstuvwxyz0123456789";
@@ -52,7 +59,14 @@ describe("encryptSecret / decryptSecret", () => {
   it.each([
     ["another version", (t: string) => t.replace(/^v1/, "v2")],
     ["a missing part", (t: string) => t.split(".").slice(0, 3).join(".")],
-    ["a truncated tag", (t: string) => t.split(".").map((p, i) => (i === 2 ? p.slice(0, 11) : p)).join(".")],
+    [
+      "a truncated tag",
+      (t: string) =>
+        t
+          .split(".")
+          .map((p, i) => (i === 2 ? p.slice(0, 11) : p))
+          .join("."),
+    ],
     ["characters outside base64url", (t: string) => `${t}!`],
   ])("refuses %s", (_, change) => {
     expect(() => decryptSecret(change(encryptSecret(providerKey, key)), key)).toThrow(/malformed encrypted secret/);

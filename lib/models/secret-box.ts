@@ -28,7 +28,9 @@ const BASE64_KEY = /^[A-Za-z0-9+/_-]{43}=?$/;
 export function parseEncryptionKey(raw: string | undefined): Buffer {
   const value = raw?.trim() ?? "";
   if (value === "") {
-    throw new SecretBoxError("SECRET_ENCRYPTION_KEY is not set: run the set-up, or set 64 hex characters (openssl rand -hex 32)");
+    throw new SecretBoxError(
+      "SECRET_ENCRYPTION_KEY is not set: run the set-up, or set 64 hex characters (openssl rand -hex 32)",
+    );
   }
   if (HEX_KEY.test(value)) return Buffer.from(value, "hex");
   if (BASE64_KEY.test(value)) {
@@ -56,7 +58,9 @@ export function encryptSecret(plain: string, key: Buffer): string {
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   const ciphertext = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
   const tag = cipher.getAuthTag();
-  return [VERSION, iv, tag, ciphertext].map((part) => (typeof part === "string" ? part : part.toString("base64url"))).join(".");
+  return [VERSION, iv, tag, ciphertext]
+    .map((part) => (typeof part === "string" ? part : part.toString("base64url")))
+    .join(".");
 }
 
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
@@ -64,7 +68,8 @@ const BASE64URL = /^[A-Za-z0-9_-]*$/;
 function decodePart(part: string, expectedBytes?: number): Buffer {
   if (!BASE64URL.test(part)) throw new SecretBoxError("malformed encrypted secret");
   const bytes = Buffer.from(part, "base64url");
-  if (expectedBytes !== undefined && bytes.length !== expectedBytes) throw new SecretBoxError("malformed encrypted secret");
+  if (expectedBytes !== undefined && bytes.length !== expectedBytes)
+    throw new SecretBoxError("malformed encrypted secret");
   return bytes;
 }
 

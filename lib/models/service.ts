@@ -45,7 +45,10 @@ export async function listModels(caller: Caller, query: ListModelsQuery): Promis
       factory: true,
       baseUrl: true,
       // uuid7 ids sort in insertion order, which is the catalog's order for catalog models.
-      models: { select: { name: true, type: true, maxTokens: true, status: true, usedTokens: true }, orderBy: { id: "asc" } },
+      models: {
+        select: { name: true, type: true, maxTokens: true, status: true, usedTokens: true },
+        orderBy: { id: "asc" },
+      },
     },
     orderBy: { factory: "asc" },
   });

@@ -22,10 +22,16 @@ describe("keydesk setup", () => {
     const secret = first.stdout.trim();
     expect(secret).toMatch(/^kd_[0-9A-Za-z]{38}$/);
 
-    const admin = await db.user.findUniqueOrThrow({ where: { email: "ops@example.test" }, select: { id: true, role: true } });
+    const admin = await db.user.findUniqueOrThrow({
+      where: { email: "ops@example.test" },
+      select: { id: true, role: true },
+    });
     expect(admin.role).toBe("ADMIN");
     const verified = await verifyKey(secret);
-    expect(verified).toMatchObject({ valid: true, key: { ownerId: admin.id, scopes: expect.arrayContaining(["admin", "keys:write"]) } });
+    expect(verified).toMatchObject({
+      valid: true,
+      key: { ownerId: admin.id, scopes: expect.arrayContaining(["admin", "keys:write"]) },
+    });
 
     const second = await setup([]);
     expect(second.stderr).toContain("Admin account exists (ops@example.test)");

@@ -37,7 +37,9 @@ export function freePort(): Promise<number> {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -49,7 +51,11 @@ type Options = {
   log?: (line: string) => void;
 };
 
-export async function startEmbeddedPostgres({ dataDir, throwaway = false, log = () => {} }: Options): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres({
+  dataDir,
+  throwaway = false,
+  log = () => {},
+}: Options): Promise<EmbeddedDatabase> {
   const port = await freePort();
   const password = "keydesk";
   const fresh = !existsSync(path.join(dataDir, "PG_VERSION"));
@@ -64,8 +70,10 @@ export async function startEmbeddedPostgres({ dataDir, throwaway = false, log = 
     createPostgresUser: userInfo().uid === 0,
     initdbFlags: ["--encoding=UTF8", ...(throwaway ? ["--no-sync"] : [])],
     postgresFlags: [
-      "-c", "listen_addresses=127.0.0.1",
-      "-c", "max_connections=200",
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "max_connections=200",
       ...(throwaway ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
     ],
     onLog: () => {},

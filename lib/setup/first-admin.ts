@@ -10,7 +10,11 @@ export const DEFAULT_ADMIN_EMAIL = "admin@keydesk.local";
  * generated; a generated one is printed this once and never stored in the clear.
  */
 export async function ensureFirstAdmin(log: (line: string) => void): Promise<{ created: boolean; email: string }> {
-  const existing = await db.user.findFirst({ where: { role: "ADMIN" }, select: { email: true }, orderBy: { createdAt: "asc" } });
+  const existing = await db.user.findFirst({
+    where: { role: "ADMIN" },
+    select: { email: true },
+    orderBy: { createdAt: "asc" },
+  });
   if (existing) {
     log(`Admin account exists (${existing.email})`);
     return { created: false, email: existing.email };
@@ -25,7 +29,11 @@ export async function ensureFirstAdmin(log: (line: string) => void): Promise<{ c
     update: { role: "ADMIN", disabled: false },
     select: { id: true, email: true },
   });
-  await recordAudit(null, { action: "user.created", target: { type: "user", id: user.id }, details: { email, role: "ADMIN", by: "setup" } });
+  await recordAudit(null, {
+    action: "user.created",
+    target: { type: "user", id: user.id },
+    details: { email, role: "ADMIN", by: "setup" },
+  });
   log(`Created the first admin: ${email}`);
   if (given === undefined) {
     log("");

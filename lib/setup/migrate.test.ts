@@ -28,7 +28,10 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
   }
 }
 
-const migrationNames = readdirSync(MIGRATIONS_DIR, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+const migrationNames = readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name)
+  .sort();
 
 afterAll(async () => {
   const admin = new pg.Client({ connectionString: serverUrl });
@@ -41,14 +44,32 @@ describe("migration runner", () => {
   it("applies every migration to a fresh database and records each in _prisma_migrations", async () => {
     const url = await emptyDatabase();
     expect(await migrate(url)).toEqual(migrationNames);
-    const rows = await query<{ migration_name: string; applied_steps_count: number; finished: boolean; checksum: string }>(
+    const rows = await query<{
+      migration_name: string;
+      applied_steps_count: number;
+      finished: boolean;
+      checksum: string;
+    }>(
       url,
       `SELECT migration_name, applied_steps_count, finished_at IS NOT NULL AS finished, checksum FROM "_prisma_migrations" ORDER BY migration_name`,
     );
     expect(rows.map((row) => row.migration_name)).toEqual(migrationNames);
-    expect(rows.every((row) => row.finished && row.applied_steps_count === 1 && /^[0-9a-f]{64}$/.test(row.checksum))).toBe(true);
-    const tables = await query<{ table_name: string }>(url, `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`);
-    expect(tables.map((t) => t.table_name)).toEqual(["_prisma_migrations", "api_keys", "audit_events", "default_models", "model_providers", "provider_models", "users"]);
+    expect(
+      rows.every((row) => row.finished && row.applied_steps_count === 1 && /^[0-9a-f]{64}$/.test(row.checksum)),
+    ).toBe(true);
+    const tables = await query<{ table_name: string }>(
+      url,
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`,
+    );
+    expect(tables.map((t) => t.table_name)).toEqual([
+      "_prisma_migrations",
+      "api_keys",
+      "audit_events",
+      "default_models",
+      "model_providers",
+      "provider_models",
+      "users",
+    ]);
   });
 
   it("does nothing when run again", async () => {

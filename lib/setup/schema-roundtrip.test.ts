@@ -6,10 +6,33 @@ import { db } from "@/lib/db";
 describe("migrated database matches schema.prisma", () => {
   it("round-trips every model through the Prisma client", async () => {
     const user = await db.user.create({
-      data: { email: "round@trip.test", name: "Round Trip", passwordHash: "hash", role: "ADMIN", disabled: true, lastLoginAt: new Date("2026-01-02T03:04:05.678Z") },
-      select: { id: true, email: true, name: true, passwordHash: true, role: true, disabled: true, createdAt: true, updatedAt: true, lastLoginAt: true },
+      data: {
+        email: "round@trip.test",
+        name: "Round Trip",
+        passwordHash: "hash",
+        role: "ADMIN",
+        disabled: true,
+        lastLoginAt: new Date("2026-01-02T03:04:05.678Z"),
+      },
+      select: {
+        id: true,
+        email: true,
+        name: true,
+        passwordHash: true,
+        role: true,
+        disabled: true,
+        createdAt: true,
+        updatedAt: true,
+        lastLoginAt: true,
+      },
     });
-    expect(user).toMatchObject({ email: "round@trip.test", name: "Round Trip", passwordHash: "hash", role: "ADMIN", disabled: true });
+    expect(user).toMatchObject({
+      email: "round@trip.test",
+      name: "Round Trip",
+      passwordHash: "hash",
+      role: "ADMIN",
+      disabled: true,
+    });
     expect(user.lastLoginAt?.toISOString()).toBe("2026-01-02T03:04:05.678Z");
     expect(user.id).toMatch(/^[0-9a-f-]{36}$/);
 
@@ -27,25 +50,78 @@ describe("migrated database matches schema.prisma", () => {
         lastUsedAt: new Date("2026-05-01T00:00:00.000Z"),
         createdById: user.id,
       },
-      select: { id: true, hash: true, scopes: true, ttlDays: true, alias: true, createdAt: true, owner: { select: { email: true } }, createdBy: { select: { id: true } } },
+      select: {
+        id: true,
+        hash: true,
+        scopes: true,
+        ttlDays: true,
+        alias: true,
+        createdAt: true,
+        owner: { select: { email: true } },
+        createdBy: { select: { id: true } },
+      },
     });
-    expect(key).toMatchObject({ hash: "a".repeat(64), scopes: ["keys:read", "admin"], ttlDays: 30, alias: "ci", owner: { email: "round@trip.test" }, createdBy: { id: user.id } });
+    expect(key).toMatchObject({
+      hash: "a".repeat(64),
+      scopes: ["keys:read", "admin"],
+      ttlDays: 30,
+      alias: "ci",
+      owner: { email: "round@trip.test" },
+      createdBy: { id: user.id },
+    });
 
     const event = await db.auditEvent.create({
-      data: { actorId: user.id, actorEmail: user.email, actorKeyId: key.id, action: "key.created", targetType: "key", targetId: key.id, ip: "::1", userAgent: "ua", details: { nested: { list: [1, "two", null] } } },
+      data: {
+        actorId: user.id,
+        actorEmail: user.email,
+        actorKeyId: key.id,
+        action: "key.created",
+        targetType: "key",
+        targetId: key.id,
+        ip: "::1",
+        userAgent: "ua",
+        details: { nested: { list: [1, "two", null] } },
+      },
     });
     expect(event.details).toEqual({ nested: { list: [1, "two", null] } });
 
     const provider = await db.modelProvider.create({
-      data: { userId: user.id, factory: "OpenAI", apiKeyEncrypted: "v1.x.y.z", apiKeyMasked: "sk-…abcd", baseUrl: "http://x", status: "unverified", models: { create: [{ name: "gpt", type: "chat", maxTokens: 8, status: "active", usedTokens: 3 }] } },
-      select: { id: true, status: true, models: { select: { name: true, type: true, maxTokens: true, usedTokens: true } } },
+      data: {
+        userId: user.id,
+        factory: "OpenAI",
+        apiKeyEncrypted: "v1.x.y.z",
+        apiKeyMasked: "sk-…abcd",
+        baseUrl: "http://x",
+        status: "unverified",
+        models: { create: [{ name: "gpt", type: "chat", maxTokens: 8, status: "active", usedTokens: 3 }] },
+      },
+      select: {
+        id: true,
+        status: true,
+        models: { select: { name: true, type: true, maxTokens: true, usedTokens: true } },
+      },
     });
     expect(provider.models).toEqual([{ name: "gpt", type: "chat", maxTokens: 8, usedTokens: 3 }]);
 
     const defaults = await db.defaultModels.create({
-      data: { userId: user.id, llmId: "gpt@OpenAI", embdId: "e@Builtin", asrId: null, img2txtId: "v@OpenAI", rerankId: "r@Builtin", ttsId: "t@OpenAI" },
+      data: {
+        userId: user.id,
+        llmId: "gpt@OpenAI",
+        embdId: "e@Builtin",
+        asrId: null,
+        img2txtId: "v@OpenAI",
+        rerankId: "r@Builtin",
+        ttsId: "t@OpenAI",
+      },
     });
-    expect(defaults).toMatchObject({ llmId: "gpt@OpenAI", embdId: "e@Builtin", asrId: null, img2txtId: "v@OpenAI", rerankId: "r@Builtin", ttsId: "t@OpenAI" });
+    expect(defaults).toMatchObject({
+      llmId: "gpt@OpenAI",
+      embdId: "e@Builtin",
+      asrId: null,
+      img2txtId: "v@OpenAI",
+      rerankId: "r@Builtin",
+      ttsId: "t@OpenAI",
+    });
   });
 
   it("enforces the unique indexes and cascades of the schema", async () => {
@@ -53,10 +129,14 @@ describe("migrated database matches schema.prisma", () => {
     await expect(db.user.create({ data: { email: "unique@trip.test" } })).rejects.toMatchObject({ code: "P2002" });
     const base = { ownerId: owner.id, name: "k", start: "kd_x", scopes: [] };
     await db.apiKey.create({ data: { ...base, hash: "h1", alias: "same" } });
-    await expect(db.apiKey.create({ data: { ...base, hash: "h2", alias: "same" } })).rejects.toMatchObject({ code: "P2002" });
+    await expect(db.apiKey.create({ data: { ...base, hash: "h2", alias: "same" } })).rejects.toMatchObject({
+      code: "P2002",
+    });
     await expect(db.apiKey.create({ data: { ...base, hash: "h1" } })).rejects.toMatchObject({ code: "P2002" });
     await db.modelProvider.create({ data: { userId: owner.id, factory: "Ollama" } });
-    await expect(db.modelProvider.create({ data: { userId: owner.id, factory: "Ollama" } })).rejects.toMatchObject({ code: "P2002" });
+    await expect(db.modelProvider.create({ data: { userId: owner.id, factory: "Ollama" } })).rejects.toMatchObject({
+      code: "P2002",
+    });
     await db.defaultModels.create({ data: { userId: owner.id } });
     await db.user.delete({ where: { id: owner.id } });
     expect(await db.apiKey.count({ where: { ownerId: owner.id } })).toBe(0);
@@ -67,7 +147,9 @@ describe("migrated database matches schema.prisma", () => {
   it("omits the password hash and key hash unless a query asks for them", async () => {
     const user = await db.user.create({ data: { email: "omit@trip.test", passwordHash: "secret-hash" } });
     expect(user).not.toHaveProperty("passwordHash");
-    const key = await db.apiKey.create({ data: { ownerId: user.id, name: "k", start: "kd_x", hash: "hidden", scopes: [] } });
+    const key = await db.apiKey.create({
+      data: { ownerId: user.id, name: "k", start: "kd_x", hash: "hidden", scopes: [] },
+    });
     expect(key).not.toHaveProperty("hash");
   });
 });

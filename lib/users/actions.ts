@@ -30,7 +30,8 @@ export async function createUserAction(input: unknown) {
       user = await createUser(caller, data);
     } catch (error) {
       // The service's duplicate-email 409 names no field; the form wants it on the email input.
-      if (error instanceof ApiError && error.status === 409) throw new ApiError(409, error.message, { email: [error.message] });
+      if (error instanceof ApiError && error.status === 409)
+        throw new ApiError(409, error.message, { email: [error.message] });
       throw error;
     }
     refresh();

@@ -48,7 +48,9 @@ describe("DELETE /admin/users/{user}", () => {
     expect(await db.modelProvider.count({ where: { userId: user.id } })).toBe(0);
     expect(await db.providerModel.count({ where: { provider: { userId: user.id } } })).toBe(0);
     expect(await db.defaultModels.count({ where: { userId: user.id } })).toBe(0);
-    const orphans = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM provider_models pm LEFT JOIN model_providers p ON p.id = pm.provider_id WHERE p.id IS NULL`;
+    const orphans = await db.$queryRaw<
+      { n: bigint }[]
+    >`SELECT count(*) AS n FROM provider_models pm LEFT JOIN model_providers p ON p.id = pm.provider_id WHERE p.id IS NULL`;
     expect(Number(orphans[0]!.n)).toBe(0);
     // The cache held the key a moment ago; a deleted owner's key must not keep verifying.
     expect(await verifyKey(keys[0]!.secret)).toEqual({ valid: false, reason: "not_found" });
@@ -62,20 +64,35 @@ describe("DELETE /admin/users/{user}", () => {
       targetType: "user",
       details: { email: "leaving@example.test", role: "USER", key_count: 2 },
     });
-    const after = await call(getUser, apiRequest("GET", `/api/v1/admin/users/${event.targetId}`, { key: f.adminKey }), { user: event.targetId! });
+    const after = await call(getUser, apiRequest("GET", `/api/v1/admin/users/${event.targetId}`, { key: f.adminKey }), {
+      user: event.targetId!,
+    });
     expect(after).toMatchObject({ status: 404, message: "User not found" });
   });
 
   it("deletes another admin, and the keys that admin generated for others survive without a creator", async () => {
     const deputy = await createUser({ email: "deputy@example.test", role: "ADMIN" });
     const deputyCookie = await sessionCookie(deputy);
-    const generated = await call(generateKey, apiRequest("POST", `/api/v1/admin/users/${f.user.id}/keys`, { cookie: deputyCookie, body: { name: "from deputy" } }), {
-      user: f.user.id,
-    });
+    const generated = await call(
+      generateKey,
+      apiRequest("POST", `/api/v1/admin/users/${f.user.id}/keys`, {
+        cookie: deputyCookie,
+        body: { name: "from deputy" },
+      }),
+      {
+        user: f.user.id,
+      },
+    );
     expect(generated).toMatchObject({ status: 201, data: { created_by: { id: deputy.id } } });
 
-    expect(await remove(deputy.id, { cookie: f.adminCookie })).toMatchObject({ status: 200, data: { id: deputy.id, deleted: true } });
-    const key = await db.apiKey.findUniqueOrThrow({ where: { id: generated.data.id }, select: { ownerId: true, createdById: true } });
+    expect(await remove(deputy.id, { cookie: f.adminCookie })).toMatchObject({
+      status: 200,
+      data: { id: deputy.id, deleted: true },
+    });
+    const key = await db.apiKey.findUniqueOrThrow({
+      where: { id: generated.data.id },
+      select: { ownerId: true, createdById: true },
+    });
     expect(key).toEqual({ ownerId: f.user.id, createdById: null });
     expect(await verifyKey(generated.data.key)).toMatchObject({ valid: true, key: { ownerId: f.user.id } });
   });
@@ -90,7 +107,12 @@ describe("DELETE /admin/users/{user}", () => {
   });
 
   it("404s an unknown user, by id and by email", async () => {
-    expect(await remove("0199aaaa-0000-7000-8000-000000000000")).toMatchObject({ status: 404, code: 404, data: null, message: "User not found" });
+    expect(await remove("0199aaaa-0000-7000-8000-000000000000")).toMatchObject({
+      status: 404,
+      code: 404,
+      data: null,
+      message: "User not found",
+    });
     expect(await remove("nobody@example.test")).toMatchObject({ status: 404, message: "User not found" });
   });
 

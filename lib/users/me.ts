@@ -13,6 +13,8 @@ export async function getMe(caller: Caller) {
     // The user object of the admin API, plus what this call may do.
     user: { ...toUserDto(user), scopes: caller.scopes },
     // The calling key describes itself whatever its scopes: no keys:read needed to ask "who am I".
-    key: caller.keyId ? toKeyDto(await db.apiKey.findUniqueOrThrow({ where: { id: caller.keyId }, select: keySelect })) : null,
+    key: caller.keyId
+      ? toKeyDto(await db.apiKey.findUniqueOrThrow({ where: { id: caller.keyId }, select: keySelect }))
+      : null,
   };
 }

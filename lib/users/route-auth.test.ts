@@ -18,7 +18,13 @@ beforeAll(async () => {
   f = await adminFixtures();
 });
 
-type Route = { name: string; handler: Parameters<typeof call>[0]; method: string; path: (f: Fixtures) => string; body?: unknown };
+type Route = {
+  name: string;
+  handler: Parameters<typeof call>[0];
+  method: string;
+  path: (f: Fixtures) => string;
+  body?: unknown;
+};
 
 const userPath = (fx: Fixtures) => `/api/v1/admin/users/${fx.user.id}`;
 const keyPath = (fx: Fixtures) => `${userPath(fx)}/keys/${fx.userKeyId}`;
@@ -33,13 +39,30 @@ const ROUTES: Route[] = [
     body: { email: "intruder@example.test", password: "a long enough password", role: "ADMIN" },
   },
   { name: "GET /admin/users/{user}", handler: userRoute.GET, method: "GET", path: userPath },
-  { name: "PATCH /admin/users/{user}", handler: userRoute.PATCH, method: "PATCH", path: userPath, body: { role: "ADMIN" } },
+  {
+    name: "PATCH /admin/users/{user}",
+    handler: userRoute.PATCH,
+    method: "PATCH",
+    path: userPath,
+    body: { role: "ADMIN" },
+  },
   { name: "DELETE /admin/users/{user}", handler: userRoute.DELETE, method: "DELETE", path: userPath },
   { name: "GET /admin/users/{user}/keys", handler: keysRoute.GET, method: "GET", path: (fx) => `${userPath(fx)}/keys` },
-  { name: "POST /admin/users/{user}/keys", handler: keysRoute.POST, method: "POST", path: (fx) => `${userPath(fx)}/keys`, body: {} },
+  {
+    name: "POST /admin/users/{user}/keys",
+    handler: keysRoute.POST,
+    method: "POST",
+    path: (fx) => `${userPath(fx)}/keys`,
+    body: {},
+  },
   { name: "GET /admin/users/{user}/keys/{id}", handler: keyRoute.GET, method: "GET", path: keyPath },
   { name: "DELETE /admin/users/{user}/keys/{id}", handler: keyRoute.DELETE, method: "DELETE", path: keyPath },
-  { name: "POST /admin/users/{user}/keys/{id}/revoke", handler: revokeRoute.POST, method: "POST", path: (fx) => `${keyPath(fx)}/revoke` },
+  {
+    name: "POST /admin/users/{user}/keys/{id}/revoke",
+    handler: revokeRoute.POST,
+    method: "POST",
+    path: (fx) => `${keyPath(fx)}/revoke`,
+  },
   { name: "GET /admin/audit", handler: audit.GET, method: "GET", path: () => "/api/v1/admin/audit" },
 ];
 
@@ -47,19 +70,35 @@ const paramsFor = (fx: Fixtures) => ({ user: fx.user.id, id: fx.userKeyId });
 
 describe.each(ROUTES)("$name", (route) => {
   it("401s without credentials", async () => {
-    const response = await call(route.handler, apiRequest(route.method, route.path(f), { body: route.body }), paramsFor(f));
+    const response = await call(
+      route.handler,
+      apiRequest(route.method, route.path(f), { body: route.body }),
+      paramsFor(f),
+    );
     expect(response).toMatchObject({ status: 401, code: 401, data: null, message: "Authentication required" });
   });
 
   it("403s a USER's session and a USER's key", async () => {
-    const bySession = await call(route.handler, apiRequest(route.method, route.path(f), { cookie: f.userCookie, body: route.body }), paramsFor(f));
+    const bySession = await call(
+      route.handler,
+      apiRequest(route.method, route.path(f), { cookie: f.userCookie, body: route.body }),
+      paramsFor(f),
+    );
     expect(bySession).toMatchObject({ status: 403, code: 403, data: null, message: "Administrators only" });
-    const byKey = await call(route.handler, apiRequest(route.method, route.path(f), { key: f.userKey, body: route.body }), paramsFor(f));
+    const byKey = await call(
+      route.handler,
+      apiRequest(route.method, route.path(f), { key: f.userKey, body: route.body }),
+      paramsFor(f),
+    );
     expect(byKey).toMatchObject({ status: 403, message: "Administrators only" });
   });
 
   it("403s an ADMIN's key that lacks the admin scope", async () => {
-    const response = await call(route.handler, apiRequest(route.method, route.path(f), { key: f.unscopedAdminKey, body: route.body }), paramsFor(f));
+    const response = await call(
+      route.handler,
+      apiRequest(route.method, route.path(f), { key: f.unscopedAdminKey, body: route.body }),
+      paramsFor(f),
+    );
     expect(response).toMatchObject({ status: 403, code: 403, data: null, message: "This needs the admin scope" });
   });
 });
@@ -72,7 +111,9 @@ describe("refused calls", () => {
     const key = await db.apiKey.findUniqueOrThrow({ where: { id: f.userKeyId }, select: { revokedAt: true } });
     expect(key.revokedAt).toBeNull();
     expect(await db.apiKey.count({ where: { ownerId: f.user.id } })).toBe(1);
-    const changes = await db.auditEvent.count({ where: { action: { in: ["user.created", "user.updated", "user.deleted", "key.revoked", "key.deleted"] } } });
+    const changes = await db.auditEvent.count({
+      where: { action: { in: ["user.created", "user.updated", "user.deleted", "key.revoked", "key.deleted"] } },
+    });
     expect(changes).toBe(0);
   });
 });

@@ -57,5 +57,8 @@ export const updateUserSchema = z
     disabled: z.boolean().optional(),
     password: passwordSchema.optional(),
   })
-  .refine((input) => Object.values(input).some((value) => value !== undefined), "Give at least one of name, role, disabled or password");
+  .refine(
+    (input) => Object.values(input).some((value) => value !== undefined),
+    "Give at least one of name, role, disabled or password",
+  );
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;

@@ -24,7 +24,8 @@ function orderBy(sort: ListUsersQuery["sort"]): Prisma.UserOrderByWithRelationIn
   const direction: Prisma.SortOrder = sort.startsWith("-") ? "desc" : "asc";
   const column = SORT_COLUMNS[sort.replace(/^-/, "") as keyof typeof SORT_COLUMNS];
   // Users who never signed in sort after the rest either way; id keeps pages stable.
-  const primary = column === "lastLoginAt" ? { lastLoginAt: { sort: direction, nulls: "last" as const } } : { [column]: direction };
+  const primary =
+    column === "lastLoginAt" ? { lastLoginAt: { sort: direction, nulls: "last" as const } } : { [column]: direction };
   return [primary, { id: direction }];
 }
 
@@ -48,7 +49,10 @@ function emailFromEncoded(ref: string): string {
 /** Finds a user by id or email for the admin routes (the per-user key routes use its id). */
 export async function resolveUser(caller: Caller, ref: string): Promise<UserRef> {
   requireAdminCaller(caller);
-  const user = await db.user.findUnique({ where: whereRef(ref), select: { id: true, email: true, role: true, disabled: true } });
+  const user = await db.user.findUnique({
+    where: whereRef(ref),
+    select: { id: true, email: true, role: true, disabled: true },
+  });
   if (!user) throw notFound("User");
   return user;
 }
@@ -58,13 +62,21 @@ export async function listUsers(caller: Caller, query: ListUsersQuery): Promise<
   const filters: Prisma.UserWhereInput[] = [];
   if (query.q) {
     const term = likeLiteral(query.q);
-    filters.push({ OR: [{ email: { contains: term, mode: "insensitive" } }, { name: { contains: term, mode: "insensitive" } }] });
+    filters.push({
+      OR: [{ email: { contains: term, mode: "insensitive" } }, { name: { contains: term, mode: "insensitive" } }],
+    });
   }
   if (query.role) filters.push({ role: query.role });
   if (query.disabled !== undefined) filters.push({ disabled: query.disabled });
   const where: Prisma.UserWhereInput = { AND: filters };
   const [rows, total] = await db.$transaction([
-    db.user.findMany({ where, select: userSelect, orderBy: orderBy(query.sort), skip: (query.page - 1) * query.per_page, take: query.per_page }),
+    db.user.findMany({
+      where,
+      select: userSelect,
+      orderBy: orderBy(query.sort),
+      skip: (query.page - 1) * query.per_page,
+      take: query.per_page,
+    }),
     db.user.count({ where }),
   ]);
   return { items: rows.map(toUserDto), total, page: query.page, per_page: query.per_page };
@@ -87,7 +99,15 @@ export async function createUser(caller: Caller, input: CreateUserInput): Promis
         data: { email: input.email, name: input.name, role: input.role, passwordHash },
         select: userSelect,
       });
-      await recordAudit(caller, { action: "user.created", target: { type: "user", id: created.id }, details: { email: created.email, role: created.role } }, tx);
+      await recordAudit(
+        caller,
+        {
+          action: "user.created",
+          target: { type: "user", id: created.id },
+          details: { email: created.email, role: created.role },
+        },
+        tx,
+      );
       return created;
     });
     return toUserDto(user);
@@ -112,7 +132,11 @@ export async function updateUser(caller: Caller, ref: string, input: UpdateUserI
       data: { name: input.name, role: input.role, disabled: input.disabled, passwordHash },
       select: userSelect,
     });
-    await recordAudit(caller, { action: "user.updated", target: { type: "user", id: target.id }, details: { email: updated.email, changed } }, tx);
+    await recordAudit(
+      caller,
+      { action: "user.updated", target: { type: "user", id: target.id }, details: { email: updated.email, changed } },
+      tx,
+    );
     return updated;
   });
   // Other processes hear the users trigger's NOTIFY; this one drops the owner's cached keys now,
@@ -129,7 +153,15 @@ export async function deleteUser(caller: Caller, ref: string): Promise<{ id: str
     await ensureNotLastAdmin(tx, target.id, "The last administrator cannot be deleted");
     const keyCount = await tx.apiKey.count({ where: { ownerId: target.id } });
     await tx.user.delete({ where: { id: target.id } });
-    await recordAudit(caller, { action: "user.deleted", target: { type: "user", id: target.id }, details: { email: target.email, role: target.role, key_count: keyCount } }, tx);
+    await recordAudit(
+      caller,
+      {
+        action: "user.deleted",
+        target: { type: "user", id: target.id },
+        details: { email: target.email, role: target.role, key_count: keyCount },
+      },
+      tx,
+    );
   });
   keyCache().invalidate(`user:${target.id}`);
   return { id: target.id, deleted: true };

@@ -19,17 +19,32 @@ beforeAll(async () => {
 });
 
 const patch = (ref: string, body: unknown) =>
-  call(patchUser, apiRequest("PATCH", `/api/v1/admin/users/${encodeURIComponent(ref)}`, { cookie: f.adminCookie, body }), { user: ref });
+  call(
+    patchUser,
+    apiRequest("PATCH", `/api/v1/admin/users/${encodeURIComponent(ref)}`, { cookie: f.adminCookie, body }),
+    { user: ref },
+  );
 
-const lastUpdate = (targetId: string) => db.auditEvent.findFirstOrThrow({ where: { action: "user.updated", targetId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+const lastUpdate = (targetId: string) =>
+  db.auditEvent.findFirstOrThrow({
+    where: { action: "user.updated", targetId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
 
 describe("PATCH /admin/users/{user}", () => {
   it("renames and promotes a user, and audits the changed field names", async () => {
     const target = await createUser({ email: "promote@example.test" });
     const response = await patch("Promote@Example.test", { name: " Promoted ", role: "ADMIN" });
-    expect(response).toMatchObject({ status: 200, data: { id: target.id, name: "Promoted", role: "ADMIN", disabled: false } });
+    expect(response).toMatchObject({
+      status: 200,
+      data: { id: target.id, name: "Promoted", role: "ADMIN", disabled: false },
+    });
     const event = await lastUpdate(target.id);
-    expect(event).toMatchObject({ actorId: f.admin.id, targetType: "user", details: { email: "promote@example.test", changed: ["name", "role"] } });
+    expect(event).toMatchObject({
+      actorId: f.admin.id,
+      targetType: "user",
+      details: { email: "promote@example.test", changed: ["name", "role"] },
+    });
   });
 
   it("re-hashes a new password and audits only the word 'password'", async () => {
@@ -60,7 +75,11 @@ describe("PATCH /admin/users/{user}", () => {
   });
 
   it("404s an unknown user", async () => {
-    expect(await patch("ghost@example.test", { name: "Ghost" })).toMatchObject({ status: 404, data: null, message: "User not found" });
+    expect(await patch("ghost@example.test", { name: "Ghost" })).toMatchObject({
+      status: 404,
+      data: null,
+      message: "User not found",
+    });
   });
 });
 
@@ -81,7 +100,11 @@ describe("disabling and enabling a user", () => {
     expect(enabled).toMatchObject({ status: 200, data: { disabled: false } });
     expect(await verifyKey(secret)).toMatchObject({ valid: true, key: { ownerId: target.id } });
     expect((await call(getMe, apiRequest("GET", "/api/v1/me", { cookie }))).status).toBe(200);
-    const events = await db.auditEvent.findMany({ where: { action: "user.updated", targetId: target.id }, orderBy: { id: "asc" }, select: { details: true } });
+    const events = await db.auditEvent.findMany({
+      where: { action: "user.updated", targetId: target.id },
+      orderBy: { id: "asc" },
+      select: { details: true },
+    });
     expect(events.map((event) => event.details)).toEqual([
       { email: "pause@example.test", changed: ["disabled"] },
       { email: "pause@example.test", changed: ["disabled"] },
@@ -89,10 +112,16 @@ describe("disabling and enabling a user", () => {
   });
 
   it("lists the disabled user under disabled=true", async () => {
-    const response = await call(listUsers, apiRequest("GET", "/api/v1/admin/users?disabled=true&q=pause", { cookie: f.adminCookie }));
+    const response = await call(
+      listUsers,
+      apiRequest("GET", "/api/v1/admin/users?disabled=true&q=pause", { cookie: f.adminCookie }),
+    );
     expect(response.data.total).toBe(0);
     await patch("pause@example.test", { disabled: true });
-    const after = await call(listUsers, apiRequest("GET", "/api/v1/admin/users?disabled=true&q=pause", { cookie: f.adminCookie }));
+    const after = await call(
+      listUsers,
+      apiRequest("GET", "/api/v1/admin/users?disabled=true&q=pause", { cookie: f.adminCookie }),
+    );
     expect(after.data.items.map((u: { email: string }) => u.email)).toEqual(["pause@example.test"]);
   });
 });

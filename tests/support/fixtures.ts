@@ -61,7 +61,8 @@ export function apiRequest(method: string, path: string, options: RequestOptions
   if (options.cookie) headers.set("cookie", options.cookie);
   if (options.origin !== null && options.cookie && method !== "GET") headers.set("origin", options.origin ?? ORIGIN);
   const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
-  if (body !== undefined && options.contentType !== null) headers.set("content-type", options.contentType ?? "application/json");
+  if (body !== undefined && options.contentType !== null)
+    headers.set("content-type", options.contentType ?? "application/json");
   return new Request(`${ORIGIN}${path}`, { method, headers, body });
 }
 

@@ -17,11 +17,13 @@ export function keysApi(credentials: Credentials) {
     list: (query = "") => call(listRoute, apiRequest("GET", `${base}${query}`, credentials)),
     create: (body: unknown) => call(createRoute, apiRequest("POST", base, { ...credentials, body })),
     get: (id: string) => call(getRoute, apiRequest("GET", `${base}/${id}`, credentials), { id }),
-    update: (id: string, body: unknown) => call(patchRoute, apiRequest("PATCH", `${base}/${id}`, { ...credentials, body }), { id }),
+    update: (id: string, body: unknown) =>
+      call(patchRoute, apiRequest("PATCH", `${base}/${id}`, { ...credentials, body }), { id }),
     remove: (id: string) => call(deleteRoute, apiRequest("DELETE", `${base}/${id}`, credentials), { id }),
     revoke: (id: string) => call(revokeRoute, apiRequest("POST", `${base}/${id}/revoke`, credentials), { id }),
     renew: (id: string) => call(renewRoute, apiRequest("POST", `${base}/${id}/renew`, credentials), { id }),
-    roll: (id: string, body?: unknown) => call(rollRoute, apiRequest("POST", `${base}/${id}/roll`, { ...credentials, body }), { id }),
+    roll: (id: string, body?: unknown) =>
+      call(rollRoute, apiRequest("POST", `${base}/${id}/roll`, { ...credentials, body }), { id }),
   };
 }
 

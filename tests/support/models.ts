@@ -28,12 +28,17 @@ export async function newUser(scopes?: Scope[]) {
   return { user, key: (await keyFor(user, scopes)).secret };
 }
 
-export const addProvider = (key: string, body: unknown) => call(POST, apiRequest("POST", "/api/v1/models", { key, body }));
-export const removeProvider = (key: string, body: unknown) => call(DELETE, apiRequest("DELETE", "/api/v1/models", { key, body }));
+export const addProvider = (key: string, body: unknown) =>
+  call(POST, apiRequest("POST", "/api/v1/models", { key, body }));
+export const removeProvider = (key: string, body: unknown) =>
+  call(DELETE, apiRequest("DELETE", "/api/v1/models", { key, body }));
 export const listModels = (key: string, query = "") => call(GET, apiRequest("GET", `/api/v1/models${query}`, { key }));
-export const listProviders = (key: string) => call(getProviders, apiRequest("GET", "/api/v1/models/providers", { key }));
-export const getDefaultModels = (key: string) => call(getDefaults, apiRequest("GET", "/api/v1/models/default", { key }));
-export const setDefaultModels = (key: string, body: unknown) => call(postDefaults, apiRequest("POST", "/api/v1/models/default", { key, body }));
+export const listProviders = (key: string) =>
+  call(getProviders, apiRequest("GET", "/api/v1/models/providers", { key }));
+export const getDefaultModels = (key: string) =>
+  call(getDefaults, apiRequest("GET", "/api/v1/models/default", { key }));
+export const setDefaultModels = (key: string, body: unknown) =>
+  call(postDefaults, apiRequest("POST", "/api/v1/models/default", { key, body }));
 
 export const providerRows = (userId: string) =>
   db.modelProvider.findMany({
@@ -43,4 +48,8 @@ export const providerRows = (userId: string) =>
   });
 
 export const modelRows = (providerId: string) =>
-  db.providerModel.findMany({ where: { providerId }, select: { name: true, type: true, maxTokens: true, usedTokens: true }, orderBy: { id: "asc" } });
+  db.providerModel.findMany({
+    where: { providerId },
+    select: { name: true, type: true, maxTokens: true, usedTokens: true },
+    orderBy: { id: "asc" },
+  });

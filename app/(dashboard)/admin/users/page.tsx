@@ -23,7 +23,13 @@ export default async function UsersPage({ searchParams }: PageProps<"/admin/user
           stop verifying until they are enabled again.
         </p>
       </header>
-      <UsersTable users={result.items} total={result.total} page={result.page} perPage={result.per_page} currentUserId={admin.id} />
+      <UsersTable
+        users={result.items}
+        total={result.total}
+        page={result.page}
+        perPage={result.per_page}
+        currentUserId={admin.id}
+      />
     </div>
   );
 }

@@ -43,7 +43,11 @@ export function AddProviderForm({ factories }: { factories: FactoryChoice[] }) {
     startTransition(async () => {
       const result = await addProviderAction(values);
       if (result.ok) {
-        toast({ title: "Provider added", description: `${values.llm_factory} models are ready to use.`, variant: "success" });
+        toast({
+          title: "Provider added",
+          description: `${values.llm_factory} models are ready to use.`,
+          variant: "success",
+        });
         // Clears the key too: it must not linger in the page once saved.
         form.reset(EMPTY);
         setOverride(false);
@@ -56,7 +60,13 @@ export function AddProviderForm({ factories }: { factories: FactoryChoice[] }) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="grid max-w-xl gap-5" aria-busy={pending || undefined} data-testid="add-provider-form">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="grid max-w-xl gap-5"
+      aria-busy={pending || undefined}
+      data-testid="add-provider-form"
+    >
       <FormError message={formError} testId="add-provider-error" />
       <div className="grid gap-1.5">
         <Label htmlFor={`${id}-factory`}>Factory</Label>
@@ -134,7 +144,11 @@ export function AddProviderForm({ factories }: { factories: FactoryChoice[] }) {
           Add provider
         </Button>
         {/* Always in the DOM, so screen readers announce the text when a check starts. */}
-        <p role="status" className="flex items-center gap-2 text-sm text-muted-foreground" data-testid="add-provider-progress">
+        <p
+          role="status"
+          className="flex items-center gap-2 text-sm text-muted-foreground"
+          data-testid="add-provider-progress"
+        >
           {pending && (
             <>
               <Spinner />

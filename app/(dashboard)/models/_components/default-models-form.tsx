@@ -49,7 +49,13 @@ export function DefaultModelsForm({ values, options }: DefaultModelsFormProps) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-5" aria-busy={pending || undefined} data-testid="default-models-form">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="grid gap-5"
+      aria-busy={pending || undefined}
+      data-testid="default-models-form"
+    >
       <FormError message={formError} testId="default-models-error" />
       <div className="grid gap-4 sm:grid-cols-2">
         {DEFAULT_FIELD_ORDER.map((field) => {
@@ -78,7 +84,9 @@ export function DefaultModelsForm({ values, options }: DefaultModelsFormProps) {
                 ))}
               </Select>
               <p id={`${id}-${field}-hint`} className="text-xs text-muted-foreground">
-                {groups.length === 0 ? "No models of this type yet: add a provider that offers one." : `API field ${field}`}
+                {groups.length === 0
+                  ? "No models of this type yet: add a provider that offers one."
+                  : `API field ${field}`}
               </p>
               <FieldError id={`${id}-${field}-error`} errors={error} />
             </div>

@@ -3,7 +3,14 @@ import type { DefaultsDto } from "@/lib/models/defaults";
 import type { ModelsByFactory } from "@/lib/models/service";
 import { defaultFormValues, defaultOptions } from "./model-options";
 
-const none: DefaultsDto = { llm_id: null, embd_id: null, asr_id: null, img2txt_id: null, rerank_id: null, tts_id: null };
+const none: DefaultsDto = {
+  llm_id: null,
+  embd_id: null,
+  asr_id: null,
+  img2txt_id: null,
+  rerank_id: null,
+  tts_id: null,
+};
 const models: ModelsByFactory = {
   Builtin: {
     tags: "LLM,TEXT EMBEDDING",
@@ -35,7 +42,9 @@ describe("defaultOptions", () => {
 
   it("keeps a saved default that is no longer offered visible instead of showing None", () => {
     const options = defaultOptions(models, { ...none, tts_id: "tts-1@OpenAI" });
-    expect(options.tts_id).toEqual([{ factory: "Unavailable", options: [{ id: "tts-1@OpenAI", name: "tts-1@OpenAI (no longer available)" }] }]);
+    expect(options.tts_id).toEqual([
+      { factory: "Unavailable", options: [{ id: "tts-1@OpenAI", name: "tts-1@OpenAI (no longer available)" }] },
+    ]);
   });
 });
 

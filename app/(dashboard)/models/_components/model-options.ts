@@ -1,6 +1,12 @@
 // Pure helpers shared by the server page and its client forms: labels, and which models each
 // default-model select offers. No I/O, so the page computes options once and passes plain data.
-import { DEFAULT_FIELDS, DEFAULT_FIELD_NAMES, formatModelId, type DefaultField, type ModelType } from "@/lib/models/catalog";
+import {
+  DEFAULT_FIELDS,
+  DEFAULT_FIELD_NAMES,
+  formatModelId,
+  type DefaultField,
+  type ModelType,
+} from "@/lib/models/catalog";
 import type { DefaultsDto } from "@/lib/models/defaults";
 import type { ModelsByFactory } from "@/lib/models/service";
 
@@ -40,7 +46,9 @@ export function defaultOptions(models: ModelsByFactory, defaults: DefaultsDto): 
     const groups: OptionGroup[] = Object.entries(models)
       .map(([factory, { llm }]) => ({
         factory,
-        options: llm.filter((model) => model.type === type).map((model) => ({ id: formatModelId(model.name, factory), name: model.name })),
+        options: llm
+          .filter((model) => model.type === type)
+          .map((model) => ({ id: formatModelId(model.name, factory), name: model.name })),
       }))
       .filter((group) => group.options.length > 0);
     const saved = defaults[field];

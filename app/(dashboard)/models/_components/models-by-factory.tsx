@@ -13,7 +13,13 @@ export function ModelsByFactoryList({ models }: { models: ModelsByFactory }) {
       {Object.entries(models).map(([factory, { llm }]) => {
         const headingId = `models-${factory.replace(/[^A-Za-z0-9-]/g, "-")}`;
         return (
-          <section key={factory} aria-labelledby={headingId} className="grid gap-2" data-testid="factory-models" data-factory={factory}>
+          <section
+            key={factory}
+            aria-labelledby={headingId}
+            className="grid gap-2"
+            data-testid="factory-models"
+            data-factory={factory}
+          >
             <h3 id={headingId} className="flex items-center gap-2 text-sm font-semibold">
               {factory}
               {factory === BUILTIN_FACTORY && <Badge>Always available</Badge>}
@@ -29,9 +35,15 @@ export function ModelsByFactoryList({ models }: { models: ModelsByFactory }) {
                   <caption className="sr-only">{factory} models</caption>
                   <thead className={theadClasses}>
                     <tr>
-                      <th scope="col" className={thClasses}>Name</th>
-                      <th scope="col" className={thClasses}>Type</th>
-                      <th scope="col" className={`${thClasses} text-right`}>Max tokens</th>
+                      <th scope="col" className={thClasses}>
+                        Name
+                      </th>
+                      <th scope="col" className={thClasses}>
+                        Type
+                      </th>
+                      <th scope="col" className={`${thClasses} text-right`}>
+                        Max tokens
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
@@ -45,7 +57,9 @@ export function ModelsByFactoryList({ models }: { models: ModelsByFactory }) {
                             numberFormat.format(model.max_tokens)
                           ) : (
                             <>
-                              <span aria-hidden="true" className="text-muted-foreground">—</span>
+                              <span aria-hidden="true" className="text-muted-foreground">
+                                —
+                              </span>
                               <span className="sr-only">not applicable</span>
                             </>
                           )}

@@ -42,22 +42,44 @@ export function ProvidersTable({ providers }: { providers: ProviderDto[] }) {
           <caption className="sr-only">Configured model providers</caption>
           <thead className={theadClasses}>
             <tr>
-              <th scope="col" className={thClasses}>Factory</th>
-              <th scope="col" className={thClasses}>API key</th>
-              <th scope="col" className={thClasses}>Base URL</th>
-              <th scope="col" className={thClasses}>Status</th>
-              <th scope="col" className={`${thClasses} text-right`}>Models</th>
-              <th scope="col" className={thClasses}><span className="sr-only">Actions</span></th>
+              <th scope="col" className={thClasses}>
+                Factory
+              </th>
+              <th scope="col" className={thClasses}>
+                API key
+              </th>
+              <th scope="col" className={thClasses}>
+                Base URL
+              </th>
+              <th scope="col" className={thClasses}>
+                Status
+              </th>
+              <th scope="col" className={`${thClasses} text-right`}>
+                Models
+              </th>
+              <th scope="col" className={thClasses}>
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {providers.map((provider) => (
-              <tr key={provider.factory} className={rowClasses} data-testid="provider-row" data-factory={provider.factory}>
-                <th scope="row" className={`${tdClasses} text-left font-medium`}>{provider.factory}</th>
+              <tr
+                key={provider.factory}
+                className={rowClasses}
+                data-testid="provider-row"
+                data-factory={provider.factory}
+              >
+                <th scope="row" className={`${tdClasses} text-left font-medium`}>
+                  {provider.factory}
+                </th>
                 <td className={`${tdClasses} font-mono text-xs`} data-testid="provider-key">
                   {provider.api_key_masked ?? <span className="text-muted-foreground">none</span>}
                 </td>
-                <td className={`${tdClasses} max-w-72 truncate font-mono text-xs`} title={provider.base_url ?? undefined}>
+                <td
+                  className={`${tdClasses} max-w-72 truncate font-mono text-xs`}
+                  title={provider.base_url ?? undefined}
+                >
                   {provider.base_url ?? <span className="text-muted-foreground">default</span>}
                 </td>
                 <td className={tdClasses}>
@@ -65,7 +87,12 @@ export function ProvidersTable({ providers }: { providers: ProviderDto[] }) {
                 </td>
                 <td className={`${tdClasses} text-right tabular-nums`}>{provider.model_count}</td>
                 <td className={`${tdClasses} text-right`}>
-                  <Button variant="secondary" size="sm" aria-label={`Remove ${provider.factory}`} onClick={() => setRemoving(provider)}>
+                  <Button
+                    variant="secondary"
+                    size="sm"
+                    aria-label={`Remove ${provider.factory}`}
+                    onClick={() => setRemoving(provider)}
+                  >
                     Remove
                   </Button>
                 </td>
@@ -92,7 +119,12 @@ export function ProvidersTable({ providers }: { providers: ProviderDto[] }) {
 
 /** "Unverified" means a self-hosted server did not answer when it was added; the text, not the colour, says so. */
 function ProviderStatus({ status }: { status: string }) {
-  if (status === "verified") return <Badge variant="success" data-status={status}>Verified</Badge>;
+  if (status === "verified")
+    return (
+      <Badge variant="success" data-status={status}>
+        Verified
+      </Badge>
+    );
   return (
     <Badge variant="warning" data-status={status} title="The server did not answer when the provider was saved">
       Unverified

@@ -9,7 +9,10 @@ export const GET = handlers.GET;
 /** Credential posts over the limit get a real 429 here; the login page shows the same limit as a message. */
 export async function POST(request: Request): Promise<Response> {
   if (new URL(request.url).pathname.endsWith("/callback/credentials")) {
-    const form = await request.clone().formData().catch(() => null);
+    const form = await request
+      .clone()
+      .formData()
+      .catch(() => null);
     const email = form?.get("email");
     if (typeof email === "string") {
       const retryAfter = await loginRetryAfter(email.trim().toLowerCase(), clientIp(request.headers));

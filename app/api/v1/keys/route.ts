@@ -4,7 +4,10 @@ import { listKeys } from "@/lib/keys/list";
 import { createKeySchema, listKeysQuerySchema } from "@/lib/keys/schemas";
 import { createKey } from "@/lib/keys/service";
 
-export const GET = withApi(({ caller, query }) => listKeys(caller, caller.user.id, query), { scope: "keys:read", query: listKeysQuerySchema });
+export const GET = withApi(({ caller, query }) => listKeys(caller, caller.user.id, query), {
+  scope: "keys:read",
+  query: listKeysQuerySchema,
+});
 
 export const POST = withApi(
   async ({ caller, body }) => {

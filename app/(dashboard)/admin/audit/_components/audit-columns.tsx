@@ -30,7 +30,9 @@ export const auditColumns = column.columns([
       return (
         <div className="flex min-w-40 flex-wrap items-center gap-1.5">
           {/* The email as it was at the time: the actor may since have been renamed or deleted. */}
-          <span className="break-all">{actor.email ?? actor.id ?? <span className="text-muted-foreground">system</span>}</span>
+          <span className="break-all">
+            {actor.email ?? actor.id ?? <span className="text-muted-foreground">system</span>}
+          </span>
           {actor.key_id && (
             <Badge variant="neutral" title={`API key ${actor.key_id}`}>
               via key

@@ -16,7 +16,10 @@ type AuditTableProps = {
   perPage: number;
 };
 
-const ACTION_OPTIONS = [{ value: "", label: "All actions" }, ...AUDIT_ACTIONS.map((action) => ({ value: action, label: action }))];
+const ACTION_OPTIONS = [
+  { value: "", label: "All actions" },
+  ...AUDIT_ACTIONS.map((action) => ({ value: action, label: action })),
+];
 
 /** Newest first; the actor, action and target filters live in the URL and run in the database. */
 export function AuditTable({ events, total, page, perPage }: AuditTableProps) {
@@ -37,7 +40,12 @@ export function AuditTable({ events, total, page, perPage }: AuditTableProps) {
           <DataTableSearch param="target" label="Target" placeholder="Target id…" />
         </>
       }
-      emptyState={<EmptyState title="No events yet" description="Sign-ins and every change to users and keys are recorded here." />}
+      emptyState={
+        <EmptyState
+          title="No events yet"
+          description="Sign-ins and every change to users and keys are recorded here."
+        />
+      }
     />
   );
 }

@@ -43,7 +43,10 @@ export default async function AdminUserPage({ params, searchParams }: PageProps<
   return (
     <div className="grid gap-6">
       <header className="grid gap-1">
-        <Link href="/admin/users" className="w-fit rounded text-sm text-muted-foreground hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring">
+        <Link
+          href="/admin/users"
+          className="w-fit rounded text-sm text-muted-foreground hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring"
+        >
           ← Users
         </Link>
         <h1 className="break-all text-2xl font-semibold tracking-tight">{user.email}</h1>

@@ -120,7 +120,12 @@ function CreateUserForm({ pending, startTransition, onDone }: CreateUserFormProp
       </div>
       <div className="grid gap-1.5">
         <Label htmlFor={`${id}-role`}>Role</Label>
-        <Select id={`${id}-role`} invalid={Boolean(errors.role)} aria-describedby={describedBy("role")} {...form.register("role")}>
+        <Select
+          id={`${id}-role`}
+          invalid={Boolean(errors.role)}
+          aria-describedby={describedBy("role")}
+          {...form.register("role")}
+        >
           <option value="USER">User</option>
           <option value="ADMIN">Admin</option>
         </Select>

@@ -55,7 +55,9 @@ export function UserRowActions({ user }: { user: UserDto }) {
 
   const actions: RowAction[] = [
     { label: promote ? "Make admin" : "Make user", onSelect: () => setDialog("role") },
-    user.disabled ? { label: "Enable", onSelect: enable } : { label: "Disable", destructive: true, onSelect: () => setDialog("disable") },
+    user.disabled
+      ? { label: "Enable", onSelect: enable }
+      : { label: "Disable", destructive: true, onSelect: () => setDialog("disable") },
     // The service refuses self-deletion (409); the menu does not offer what cannot succeed.
     ...(isSelf ? [] : [{ label: "Delete", destructive: true, separated: true, onSelect: () => setDialog("delete") }]),
   ];
@@ -77,7 +79,11 @@ export function UserRowActions({ user }: { user: UserDto }) {
         confirmLabel={promote ? "Make admin" : "Make user"}
         destructive={!promote}
         onConfirm={() =>
-          update({ role: promote ? "ADMIN" : "USER" }, promote ? "User is now an admin" : "User is now a regular user", "Could not change the role")
+          update(
+            { role: promote ? "ADMIN" : "USER" },
+            promote ? "User is now an admin" : "User is now a regular user",
+            "Could not change the role",
+          )
         }
         data-testid="role-user-confirm"
       />

@@ -9,4 +9,6 @@ export const PATCH = withApi(({ caller, params, body }) => updateKey(caller, cal
   body: updateKeySchema,
 });
 
-export const DELETE = withApi(({ caller, params }) => deleteKey(caller, caller.user.id, params.id!), { scope: "keys:write" });
+export const DELETE = withApi(({ caller, params }) => deleteKey(caller, caller.user.id, params.id!), {
+  scope: "keys:write",
+});

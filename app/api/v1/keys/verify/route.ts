@@ -9,7 +9,10 @@ export async function POST(request: Request): Promise<Response> {
   try {
     if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw bodyTooLarge();
     const answer = await answerVerify(await readLimitedText(request), request.headers.get("content-type"));
-    return new Response(answer.json, { status: answer.status, headers: { ...answer.headers, "content-type": "application/json" } });
+    return new Response(answer.json, {
+      status: answer.status,
+      headers: { ...answer.headers, "content-type": "application/json" },
+    });
   } catch (error) {
     const apiError = toApiError(error);
     return Response.json(errorBody(apiError), { status: apiError.status, headers: apiError.headers });

@@ -4,4 +4,7 @@ import { setDefaultsSchema } from "@/lib/models/schemas";
 
 export const GET = withApi(({ caller }) => getDefaults(caller), { scope: "models:read" });
 
-export const POST = withApi(({ caller, body }) => setDefaults(caller, body), { scope: "models:write", body: setDefaultsSchema });
+export const POST = withApi(({ caller, body }) => setDefaults(caller, body), {
+  scope: "models:write",
+  body: setDefaultsSchema,
+});
