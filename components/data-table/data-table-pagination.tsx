@@ -39,7 +39,7 @@ export function DataTablePagination<TData extends RowData>({
           <Select
             id={sizeId}
             value={String(pageSize)}
-            onValueChange={(next) => table.setPageSize(Number(next))}
+            onChange={(next) => table.setPageSize(Number(next))}
             options={sizes.map((size) => ({ value: String(size), label: String(size) }))}
             className="w-20"
           />

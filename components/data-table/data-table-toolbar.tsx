@@ -90,7 +90,7 @@ export function DataTableFilterSelect({
     <Select
       aria-label={label}
       value={value}
-      onValueChange={(next) => void setQuery({ value: next, page: null })}
+      onChange={(next) => void setQuery({ value: next, page: null })}
       options={options}
       className={cn("w-full sm:w-44", className)}
     />

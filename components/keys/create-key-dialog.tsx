@@ -101,7 +101,7 @@ export function CreateKeyDialog({
             {...field}
             // The schema wants a number of days, or null for a key that never expires.
             value={value === null ? NO_EXPIRY : String(value ?? defaultTtlDays)}
-            onValueChange={(next) => onChange(next === NO_EXPIRY ? null : Number(next))}
+            onChange={(next) => onChange(next === NO_EXPIRY ? null : Number(next))}
             options={expiryOptions}
           />
         )}

@@ -65,7 +65,7 @@ export function RollKeyDialog({ onOpenChange, apiKey }: RollKeyDialogProps) {
           <Select
             {...field}
             value={String(value ?? DEFAULT_GRACE_HOURS)}
-            onValueChange={(next) => onChange(Number(next))}
+            onChange={(next) => onChange(Number(next))}
             options={GRACE_OPTIONS}
           />
         )}

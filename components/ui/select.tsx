@@ -3,6 +3,7 @@
 import type { Ref } from "react";
 import { Select as SelectPrimitive } from "radix-ui";
 import { cn } from "./cn";
+import { CheckIcon, ChevronDownIcon } from "./icons";
 import { controlClasses } from "./input";
 
 /** `group` puts an option under a heading; options of one group must be adjacent. */
@@ -21,8 +22,9 @@ function groupsOf(options: readonly SelectOption[]): { group?: string; options: 
 type SelectProps = {
   id?: string;
   /** The chosen option's value; "" is a valid value (e.g. a "None" or "All" option). */
-  value: string;
-  onValueChange: (value: string) => void;
+  value: string | null | undefined;
+  /** Called with the chosen value, so a react-hook-form field can be spread onto it as is. */
+  onChange: (value: string) => void;
   options: readonly SelectOption[];
   /** Shown while the value matches no option, e.g. "Choose a factory…". */
   placeholder?: string;
@@ -52,9 +54,7 @@ function renderItem(option: SelectOption) {
       className="relative flex cursor-default select-none items-center rounded py-1.5 pl-7 pr-2.5 outline-none data-[highlighted]:bg-muted data-[state=checked]:font-medium"
     >
       <SelectPrimitive.ItemIndicator className="absolute left-2 inline-flex">
-        <svg viewBox="0 0 16 16" aria-hidden="true" className="size-3.5">
-          <path d="M3 8.5l3 3 7-7" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" />
-        </svg>
+        <CheckIcon />
       </SelectPrimitive.ItemIndicator>
       <SelectPrimitive.ItemText>{option.label}</SelectPrimitive.ItemText>
     </SelectPrimitive.Item>
@@ -66,8 +66,8 @@ function renderItem(option: SelectOption) {
  * renders the chosen label itself, so server-rendered HTML already shows the saved value.
  */
 export function Select({
-  value,
-  onValueChange,
+  value: given,
+  onChange,
   options,
   invalid,
   className,
@@ -80,11 +80,12 @@ export function Select({
   "aria-label": ariaLabel,
   "aria-describedby": ariaDescribedBy,
 }: SelectProps) {
+  const value = given ?? "";
   const selected = options.find((option) => option.value === value);
   return (
     <SelectPrimitive.Root
       value={toRadix(value)}
-      onValueChange={(next) => onValueChange(fromRadix(next))}
+      onValueChange={(next) => onChange(fromRadix(next))}
       name={name}
       disabled={disabled}
     >
@@ -103,9 +104,7 @@ export function Select({
           </span>
         </SelectPrimitive.Value>
         <SelectPrimitive.Icon className="shrink-0 text-muted-foreground">
-          <svg viewBox="0 0 16 16" aria-hidden="true" className="size-4">
-            <path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
-          </svg>
+          <ChevronDownIcon />
         </SelectPrimitive.Icon>
       </SelectPrimitive.Trigger>
       <SelectPrimitive.Portal>

@@ -23,7 +23,14 @@ beforeAll(async () => {
   await updateKey(caller, admin.id, keyId, { name: "ci-deploy" });
   goneKeyId = (await keyFor(admin)).id;
   await deleteKey(caller, admin.id, goneKeyId);
-  goneUserId = (await createUserAsAdmin(caller, { email: "gone@example.test", password: "a long password 1", role: "USER" })).id;
+  goneUserId = (
+    await createUserAsAdmin(caller, {
+      email: "gone@example.test",
+      name: "",
+      password: "a long password 1",
+      role: "USER",
+    })
+  ).id;
   await deleteUser(caller, goneUserId);
 });
 

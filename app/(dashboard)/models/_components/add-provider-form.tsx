@@ -51,16 +51,7 @@ export function AddProviderForm({ factories }: { factories: FactoryChoice[] }) {
     >
       <FormError message={formError} testId="add-provider-error" />
       <FormField control={form.control} name="llm_factory" label="Factory" hint={factoryHint(factory)}>
-        {({ value, onChange, ...field }) => (
-          <Select
-            {...field}
-            disabled={pending}
-            value={value ?? ""}
-            onValueChange={onChange}
-            options={factoryOptions}
-            placeholder="Choose a factory…"
-          />
-        )}
+        {(field) => <Select {...field} disabled={pending} options={factoryOptions} placeholder="Choose a factory…" />}
       </FormField>
 
       <FormField control={form.control} name="api_key" label={`API key${factory?.selfHosted ? " (optional)" : ""}`}>

@@ -53,12 +53,10 @@ export function DefaultModelsForm({ values, options }: DefaultModelsFormProps) {
             }
             className="content-start"
           >
-            {({ value, onChange, ...field }) => (
+            {(field) => (
               <Select
                 {...field}
                 disabled={pending}
-                value={value ?? ""}
-                onValueChange={onChange}
                 options={[
                   { value: "", label: "None" },
                   ...options[name].flatMap((group) =>

@@ -5,6 +5,7 @@ import { DropdownMenu } from "radix-ui";
 import { parseAsArrayOf, parseAsInteger, parseAsString, parseAsStringLiteral } from "nuqs";
 import { useTableQuery } from "@/components/data-table/table-query";
 import { buttonClasses } from "@/components/ui/button";
+import { CheckIcon, ChevronDownIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
 import { AUDIT_ACTIONS } from "@/lib/audit/schemas";
 
@@ -24,9 +25,7 @@ export function ActionFilter() {
         className={buttonClasses({ variant: "secondary", className: "w-full justify-between font-normal sm:w-44" })}
       >
         <span className="truncate">{summary}</span>
-        <svg viewBox="0 0 16 16" aria-hidden="true" className="size-4 text-muted-foreground">
-          <path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
-        </svg>
+        <ChevronDownIcon className="size-4 text-muted-foreground" />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content
@@ -49,9 +48,7 @@ export function ActionFilter() {
               className="relative flex cursor-default items-center rounded py-1.5 pl-7 pr-2.5 font-mono text-xs outline-none data-[highlighted]:bg-muted"
             >
               <DropdownMenu.ItemIndicator className="absolute left-2 inline-flex">
-                <svg viewBox="0 0 16 16" aria-hidden="true" className="size-3.5">
-                  <path d="M3 8.5l3 3 7-7" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" />
-                </svg>
+                <CheckIcon />
               </DropdownMenu.ItemIndicator>
               {action}
             </DropdownMenu.CheckboxItem>

@@ -53,9 +53,7 @@ export function CreateUserDialog({ onOpenChange }: { onOpenChange: (open: boolea
         {(field) => <Input {...field} value={field.value ?? ""} type="password" autoComplete="new-password" />}
       </FormField>
       <FormField control={control} name="role" label="Role">
-        {({ value, onChange, ...field }) => (
-          <Select {...field} value={value ?? "USER"} onValueChange={onChange} options={ROLE_OPTIONS} />
-        )}
+        {(field) => <Select {...field} options={ROLE_OPTIONS} />}
       </FormField>
     </FormDialog>
   );
