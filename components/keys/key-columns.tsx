@@ -10,9 +10,9 @@ export const KEY_SORTABLE_COLUMNS = ["name", "created_at", "expires_at", "last_u
 const column = createDataTableColumnHelper<KeyDto>();
 
 /** Only the stored start: the secret itself never reaches the table. */
-function KeyStart({ start }: { start: string }) {
+function KeyStart({ start, folded = false }: { start: string; folded?: boolean }) {
   return (
-    <code className="whitespace-nowrap font-mono text-xs" data-testid="key-start">
+    <code className="whitespace-nowrap font-mono text-xs" data-testid={folded ? undefined : "key-start"}>
       {start}…
     </code>
   );
@@ -32,7 +32,7 @@ export const keyColumns = column.columns([
         )}
         <span className="flex flex-wrap items-center gap-1.5 md:hidden">
           <StatusBadge status={row.original.status} className="sm:hidden" />
-          <KeyStart start={row.original.start} />
+          <KeyStart start={row.original.start} folded />
         </span>
       </div>
     ),

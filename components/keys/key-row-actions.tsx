@@ -1,14 +1,12 @@
 "use client";
 
 import { useState } from "react";
-import { ConfirmDialog } from "@/components/confirm-dialog";
 import { toastAction } from "@/components/forms/call-action";
 import { RowActionsMenu, type RowAction } from "@/components/ui/dropdown-menu";
 import { keyCommandAction } from "@/lib/keys/actions";
 import type { KeyDto } from "@/lib/keys/dto";
 import { useKeysContext } from "./keys-context";
-import { RenameKeyDialog } from "./rename-key-dialog";
-import { RollKeyDialog } from "./roll-key-dialog";
+import { ConfirmDialog, RenameKeyDialog, RollKeyDialog } from "./lazy-dialogs";
 
 type OpenDialog = "rename" | "renew" | "roll" | "revoke" | "delete" | null;
 type Command = Parameters<typeof keyCommandAction>[0];

@@ -2,11 +2,11 @@
 
 import { useMemo, useState } from "react";
 import { toast } from "sonner";
-import { RevealSecretDialog } from "@/components/reveal-secret-dialog";
 import type { KeyDto } from "@/lib/keys/dto";
-import { CreateKeyDialog, type CreatedKeyResult } from "./create-key-dialog";
+import type { CreatedKeyResult } from "./create-key-dialog";
 import { KeysContext, type RevealRequest } from "./keys-context";
 import { KeysTable } from "./keys-table";
+import { CreateKeyDialog, RevealSecretDialog } from "./lazy-dialogs";
 
 export type KeysPanelProps = {
   /** Whose keys: the signed-in user on /keys, the user being managed on /admin/users/[id]. */
@@ -82,12 +82,14 @@ export function KeysPanel({
           onCreated={handleCreated}
         />
       )}
-      <RevealSecretDialog
-        secret={revealed?.secret ?? null}
-        title={revealed?.title ?? ""}
-        description={revealed?.description}
-        onClose={() => setRevealed(null)}
-      />
+      {revealed && (
+        <RevealSecretDialog
+          secret={revealed.secret}
+          title={revealed.title}
+          description={revealed.description}
+          onClose={() => setRevealed(null)}
+        />
+      )}
     </KeysContext>
   );
 }

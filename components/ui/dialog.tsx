@@ -1,6 +1,6 @@
 "use client";
 
-import type { ComponentProps, ReactNode } from "react";
+import { useRef, type ComponentProps, type ReactNode } from "react";
 import { Dialog as DialogPrimitive } from "radix-ui";
 import { cn } from "./cn";
 
@@ -45,6 +45,7 @@ export function Dialog({
   className,
   "data-testid": testId,
 }: DialogProps) {
+  const opener = useRef<HTMLElement | null>(null);
   return (
     <DialogPrimitive.Root
       open={open}
@@ -61,6 +62,15 @@ export function Dialog({
           onEscapeKeyDown={(event) => {
             if (busy) event.preventDefault();
             else onEscapeKeyDown?.(event);
+          }}
+          onOpenAutoFocus={() => {
+            opener.current = focusReturnTarget();
+          }}
+          // Radix returns focus to a Dialog.Trigger; these dialogs are opened by ordinary buttons and menu items.
+          onCloseAutoFocus={(event) => {
+            if (!opener.current?.isConnected) return;
+            event.preventDefault();
+            opener.current.focus();
           }}
           // A stray click beside a form must not throw away what was typed.
           onPointerDownOutside={(event) => event.preventDefault()}
@@ -86,6 +96,15 @@ export function Dialog({
       </DialogPrimitive.Portal>
     </DialogPrimitive.Root>
   );
+}
+
+/** Where focus goes back to on close: the opener, or for a dialog opened from a menu item, the menu's button. */
+function focusReturnTarget(): HTMLElement | null {
+  const active = document.activeElement;
+  if (!(active instanceof HTMLElement) || active === document.body) return null;
+  const menu = active.closest<HTMLElement>('[role="menu"]');
+  if (!menu?.id) return active;
+  return document.querySelector<HTMLElement>(`[aria-controls="${CSS.escape(menu.id)}"]`);
 }
 
 /** Right-aligned action row; on narrow screens the last (primary) button sits on top. */
