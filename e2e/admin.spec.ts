@@ -152,7 +152,7 @@ test("disabling the user stops their key and session; enabling brings the key ba
   await expect(confirm).toContainText(email);
   await confirm.getByRole("button", { name: "Disable user" }).click();
   await expect(toast(page, "User disabled")).toBeVisible();
-  await expect(row.locator('[data-status="disabled"]')).toBeVisible();
+  await expect(row.locator('[data-status="disabled"]').filter({ visible: true })).toBeVisible();
   expect(await verify(page, secret)).toMatchObject({ valid: false, reason: "owner_disabled" });
   await user.page.reload();
   await expect(user.page).toHaveURL(/\/login/);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, type ComponentProps, type ReactNode } from "react";
+import { useLayoutEffect, type ComponentProps, type ReactNode } from "react";
 import { Dialog as DialogPrimitive } from "radix-ui";
 import { cn } from "./cn";
 
@@ -45,7 +45,20 @@ export function Dialog({
   className,
   "data-testid": testId,
 }: DialogProps) {
-  const opener = useRef<HTMLElement | null>(null);
+  // Radix returns focus to a Dialog.Trigger; these dialogs are opened by ordinary buttons and
+  // menu items, and often unmount as they close. A layout effect sees the opener before Radix
+  // moves focus in, and its cleanup runs on close and on unmount alike.
+  useLayoutEffect(() => {
+    if (!open) return;
+    const opener = focusReturnTarget();
+    return () => {
+      setTimeout(() => {
+        const active = document.activeElement;
+        // Only when focus was lost: a dialog opened next (the reveal after a create) keeps it.
+        if (opener?.isConnected && (!active || active === document.body || !active.isConnected)) opener.focus();
+      });
+    };
+  }, [open]);
   return (
     <DialogPrimitive.Root
       open={open}
@@ -63,15 +76,7 @@ export function Dialog({
             if (busy) event.preventDefault();
             else onEscapeKeyDown?.(event);
           }}
-          onOpenAutoFocus={() => {
-            opener.current = focusReturnTarget();
-          }}
-          // Radix returns focus to a Dialog.Trigger; these dialogs are opened by ordinary buttons and menu items.
-          onCloseAutoFocus={(event) => {
-            if (!opener.current?.isConnected) return;
-            event.preventDefault();
-            opener.current.focus();
-          }}
+          onCloseAutoFocus={(event) => event.preventDefault()}
           // A stray click beside a form must not throw away what was typed.
           onPointerDownOutside={(event) => event.preventDefault()}
           className={cn(
