@@ -3,6 +3,7 @@
 import { Fragment } from "react";
 import { DropdownMenu } from "radix-ui";
 import { cn } from "./cn";
+import { popupClasses } from "./popup";
 
 export type RowAction = {
   label: string;
@@ -43,7 +44,7 @@ export function RowActionsMenu({ label, actions }: RowActionsMenuProps) {
           align="end"
           sideOffset={4}
           collisionPadding={8}
-          className="z-50 min-w-40 rounded-md border bg-card p-1 text-sm text-foreground shadow-lg"
+          className={cn(popupClasses, "min-w-40 p-1")}
         >
           {actions.map((action) => (
             <Fragment key={action.label}>

@@ -4,6 +4,7 @@ import type { Ref } from "react";
 import { Select as SelectPrimitive } from "radix-ui";
 import { cn } from "./cn";
 import { CheckIcon, ChevronDownIcon } from "./icons";
+import { popupClasses } from "./popup";
 import { controlClasses } from "./input";
 
 /** `group` puts an option under a heading; options of one group must be adjacent. */
@@ -112,7 +113,10 @@ export function Select({
           position="popper"
           sideOffset={4}
           collisionPadding={8}
-          className="z-50 max-h-(--radix-select-content-available-height) min-w-(--radix-select-trigger-width) overflow-hidden rounded-md border bg-card text-sm text-foreground shadow-lg"
+          className={cn(
+            popupClasses,
+            "max-h-(--radix-select-content-available-height) min-w-(--radix-select-trigger-width) overflow-hidden",
+          )}
         >
           <SelectPrimitive.Viewport className="p-1">
             {groupsOf(options).map(({ group, options: grouped }, index) =>

@@ -6,7 +6,9 @@ import { parseAsArrayOf, parseAsInteger, parseAsString, parseAsStringLiteral } f
 import { useTableQuery } from "@/components/data-table/table-query";
 import { buttonClasses } from "@/components/ui/button";
 import { CheckIcon, ChevronDownIcon } from "@/components/ui/icons";
+import { cn } from "@/components/ui/cn";
 import { Input } from "@/components/ui/input";
+import { popupClasses } from "@/components/ui/popup";
 import { AUDIT_ACTIONS } from "@/lib/audit/schemas";
 
 const actionParsers = {
@@ -32,7 +34,10 @@ export function ActionFilter() {
           align="start"
           sideOffset={4}
           collisionPadding={8}
-          className="z-50 max-h-(--radix-dropdown-menu-content-available-height) min-w-52 overflow-y-auto rounded-md border bg-card p-1 text-sm text-foreground shadow-lg"
+          className={cn(
+            popupClasses,
+            "max-h-(--radix-dropdown-menu-content-available-height) min-w-52 overflow-y-auto p-1",
+          )}
         >
           {AUDIT_ACTIONS.map((action) => (
             <DropdownMenu.CheckboxItem
