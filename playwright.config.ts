@@ -12,6 +12,13 @@ const baseURL = `http://localhost:${port}`;
 const chromiumPath =
   process.env.PLAYWRIGHT_CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
+const VIEWPORTS = [
+  { name: "phone", width: 390, height: 844 },
+  { name: "tablet", width: 768, height: 1024 },
+  { name: "laptop", width: 1280, height: 800 },
+  { name: "desktop", width: 1920, height: 1080 },
+];
+
 export const E2E_ADMIN = { email: "admin@e2e.test", password: "e2e-admin-password-0001" };
 
 export default defineConfig({
@@ -41,7 +48,16 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
-    { name: "chromium", dependencies: ["setup"], testIgnore: /auth\.setup\.ts/ },
+    { name: "chromium", dependencies: ["setup"], testIgnore: /auth\.setup\.ts|responsive\.spec\.ts/ },
+    // One spec at four sizes, not the whole suite four times: it stays within a minute or two.
+    ...VIEWPORTS.map(({ name, width, height }) => ({
+      name,
+      dependencies: ["setup"],
+      testMatch: /responsive\.spec\.ts/,
+      // Below Tailwind's lg (1024 px) the sidebar is a menu.
+      grepInvert: width < 1024 ? /@wide/ : /@narrow/,
+      use: { viewport: { width, height } },
+    })),
   ],
   webServer: {
     // The same start script as `npm start`, on a fresh embedded database of its own.

@@ -1,17 +1,14 @@
-import Link from "next/link";
-import { buttonClasses } from "@/components/ui/button";
+import { StatusNotice } from "@/components/status-notice";
 
+/** Rendered inside the dashboard's shell, whose <main> already holds it: a second one would nest landmarks. */
 export default function Forbidden() {
   return (
-    <main className="flex min-h-dvh flex-col items-center justify-center gap-3 p-6 text-center" data-testid="forbidden">
-      <p className="text-sm font-medium text-muted-foreground">403</p>
-      <h1 className="text-2xl font-semibold">You don&apos;t have access to this page</h1>
-      <p className="text-sm text-muted-foreground">
-        It is for administrators. Ask one if you need something done here.
-      </p>
-      <Link href="/keys" className={buttonClasses({ variant: "secondary" })}>
-        Back to your keys
-      </Link>
-    </main>
+    <StatusNotice
+      status={403}
+      title="You don't have access to this page"
+      description="It is for administrators. Ask one if you need something done here."
+      back={{ href: "/keys", label: "Back to your keys" }}
+      data-testid="forbidden"
+    />
   );
 }

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import localFont from "next/font/local";
 import { cookies } from "next/headers";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
 import type { ReactNode } from "react";
-import { Toaster } from "@/components/toast";
+import { Toaster } from "@/components/ui/toaster";
 import "./globals.css";
 
 // Self-hosted from the npm package: next/font/google needs network access at build time.
@@ -27,7 +28,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en" data-theme={theme} className={inter.variable}>
       <body className="min-h-dvh antialiased">
-        <Toaster>{children}</Toaster>
+        <NuqsAdapter>{children}</NuqsAdapter>
+        <Toaster />
       </body>
     </html>
   );

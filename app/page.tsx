@@ -1,5 +1,8 @@
 import { redirect } from "next/navigation";
+import { landingPath } from "@/lib/auth/landing";
+import { requireUser } from "@/lib/auth/session";
 
-export default function Home() {
-  redirect("/keys");
+/** Where "/" and a sign-in without a return address lead: each role to what it came for. */
+export default async function Home() {
+  redirect(landingPath(await requireUser()));
 }

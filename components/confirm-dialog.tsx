@@ -50,13 +50,9 @@ export function ConfirmDialog({
   return (
     <Dialog
       open={open}
-      onOpenChange={(next) => {
-        if (!pending) onOpenChange(next);
-      }}
+      onOpenChange={onOpenChange}
       // Closing mid-request would hide whether the action happened.
-      onEscapeKeyDown={(request) => {
-        if (pending) request.preventDefault();
-      }}
+      busy={pending}
       title={title}
       description={description}
       size="sm"

@@ -52,7 +52,23 @@ test("a USER cannot open /admin/users and does not see admin links", async ({ pa
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/keys$/);
   await expect(page.getByRole("navigation").getByRole("link", { name: "Users" })).toHaveCount(0);
-  await page.goto("/admin/users");
+  const response = await page.goto("/admin/users");
+  // The status tells the truth, not a 200 streamed ahead of the page.
+  expect(response?.status()).toBe(403);
   await expect(page.getByTestId("forbidden")).toBeVisible();
   await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
+  await expect(page.getByRole("main")).toHaveCount(1);
+});
+
+test.describe("pages that do not exist", () => {
+  test.use({ storageState: ADMIN_STATE });
+
+  test("answer 404 with one main landmark", async ({ page }) => {
+    for (const path of ["/no-such-page", "/admin/users/no-such-user"]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
+      await expect(page.getByRole("main"), path).toHaveCount(1);
+    }
+    await expect(page.getByTestId("user-not-found")).toBeVisible();
+  });
 });

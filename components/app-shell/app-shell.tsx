@@ -20,7 +20,7 @@ export function AppShell({ user, signOutAction, children }: AppShellProps) {
       </a>
       <Sidebar user={user} signOutAction={signOutAction} />
       <main id="main" tabIndex={-1} className="min-w-0 px-4 py-6 outline-none sm:px-6 lg:px-8 lg:py-8">
-        <div className="mx-auto w-full max-w-6xl">{children}</div>
+        <div className="mx-auto w-full max-w-7xl">{children}</div>
       </main>
     </div>
   );

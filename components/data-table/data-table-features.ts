@@ -9,12 +9,17 @@ import {
   type TableOptions,
 } from "@tanstack/react-table";
 
+/** Tailwind breakpoints: a lower-priority column shows from one of these widths up. */
+export type Breakpoint = "sm" | "md" | "lg" | "xl" | "2xl";
+
 /** Per-column extras read by DataTable; set them with `meta: { … }` in a column definition. */
 export type DataTableColumnMeta = {
   /** Classes for the <th>, e.g. a width or `text-right`. */
   headerClassName?: string;
   /** Classes for every <td> of the column. */
   cellClassName?: string;
+  /** Hidden below this width; the row's first cell should then fold in what matters of it. */
+  visibleFrom?: Breakpoint;
 };
 
 /**

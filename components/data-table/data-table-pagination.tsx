@@ -39,15 +39,10 @@ export function DataTablePagination<TData extends RowData>({
           <Select
             id={sizeId}
             value={String(pageSize)}
-            onChange={(event) => table.setPageSize(Number(event.target.value))}
-            wrapperClassName="w-20"
-          >
-            {sizes.map((size) => (
-              <option key={size} value={size}>
-                {size}
-              </option>
-            ))}
-          </Select>
+            onChange={(next) => table.setPageSize(Number(next))}
+            options={sizes.map((size) => ({ value: String(size), label: String(size) }))}
+            className="w-20"
+          />
         </div>
         <span className="whitespace-nowrap" aria-live="polite">
           Page {pageIndex + 1} of {pageCount}

@@ -8,12 +8,17 @@ type DataTableSkeletonProps = {
   filters?: number;
   /** Whether the toolbar ends with a button such as "Create user". */
   action?: boolean;
+  /** Announced to screen readers while the table loads, e.g. "Loading API keys…". */
+  label: string;
 };
 
 /** A DataTable's shape for loading.tsx files, so nothing jumps when the page arrives. */
-export function DataTableSkeleton({ columns, rows = 6, filters = 1, action = true }: DataTableSkeletonProps) {
+export function DataTableSkeleton({ columns, rows = 6, filters = 1, action = true, label }: DataTableSkeletonProps) {
   return (
-    <div className="grid gap-3">
+    <div className="grid gap-3" aria-busy="true">
+      <p role="status" className="sr-only">
+        {label}
+      </p>
       <div className="flex flex-wrap items-center gap-2">
         <Skeleton className="h-9 w-full sm:w-64" />
         {Array.from({ length: filters }, (_, index) => (
@@ -22,13 +27,13 @@ export function DataTableSkeleton({ columns, rows = 6, filters = 1, action = tru
         {action && <Skeleton className="ml-auto h-9 w-28" />}
       </div>
       <div className="overflow-hidden rounded-lg border bg-card">
-        <div className="flex gap-6 border-b bg-muted/50 px-3 py-3">
+        <div className="flex gap-6 overflow-hidden border-b bg-muted/50 px-3 py-3">
           {columns.map((width, index) => (
             <Skeleton key={index} className={`h-3 ${width}`} />
           ))}
         </div>
         {Array.from({ length: rows }, (_, row) => (
-          <div key={row} className="flex gap-6 border-b px-3 py-4 last:border-b-0">
+          <div key={row} className="flex gap-6 overflow-hidden border-b px-3 py-4 last:border-b-0">
             {columns.map((width, index) => (
               <Skeleton key={index} className={`h-4 ${width}`} />
             ))}

@@ -1,11 +1,14 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useId, useMemo } from "react";
+import { debounce, parseAsInteger, parseAsString } from "nuqs";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { useDataTableParams } from "./use-table-url-state";
+import { cn } from "@/components/ui/cn";
+import { useTableQuery } from "./table-query";
 
 const SEARCH_DEBOUNCE_MS = 300;
+const textParsers = { value: parseAsString.withDefault(""), page: parseAsInteger };
 
 type DataTableSearchProps = {
   /** The search param it writes; DataTable's built-in search uses "q", a toolbar may add others (e.g. "actor"). */
@@ -13,51 +16,29 @@ type DataTableSearchProps = {
   placeholder?: string;
   /** Accessible name of the search field. */
   label?: string;
+  className?: string;
 };
 
-/** Free-text search bound to one param; typing is debounced, Enter searches at once. */
-export function DataTableSearch({ param = "q", placeholder = "Search…", label = "Search" }: DataTableSearchProps) {
-  const { params, setParams } = useDataTableParams();
-  const urlValue = params.get(param) ?? "";
-  const [value, setValue] = useState(urlValue);
-  const [seen, setSeen] = useState(urlValue);
-  const [sent, setSent] = useState(urlValue);
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+/** Free-text search bound to one param: the box follows every key stroke, the URL (and the server) 300 ms later. */
+export function DataTableSearch({
+  param = "q",
+  placeholder = "Search…",
+  label = "Search",
+  className,
+}: DataTableSearchProps) {
+  const [{ value }, setQuery] = useTableQuery(textParsers, { value: param });
   const inputId = useId();
 
-  // Adopt outside changes (back button, "Clear filters") but not the echo of our own
-  // update, which would overwrite what was typed since it was sent.
-  if (urlValue !== seen) {
-    setSeen(urlValue);
-    if (urlValue !== sent) {
-      setSent(urlValue);
-      setValue(urlValue);
-    }
-  }
-
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  function send(raw: string) {
-    clearTimeout(timer.current);
-    const q = raw.trim();
-    if (q === urlValue) return;
-    setSent(q);
-    setParams({ [param]: q || null }, { resetPage: true });
-  }
-
-  function handleChange(next: string) {
-    setValue(next);
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => send(next), SEARCH_DEBOUNCE_MS);
-  }
-
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    send(value);
-  }
-
   return (
-    <form role="search" onSubmit={handleSubmit} className="w-full sm:w-64">
+    <form
+      role="search"
+      className={cn("w-full sm:w-64", className)}
+      onSubmit={(event) => {
+        event.preventDefault();
+        // Enter searches at once instead of waiting for the debounce.
+        void setQuery({ value: value.trim(), page: null });
+      }}
+    >
       <label htmlFor={inputId} className="sr-only">
         {label}
       </label>
@@ -67,7 +48,13 @@ export function DataTableSearch({ param = "q", placeholder = "Search…", label 
         value={value}
         placeholder={placeholder}
         autoComplete="off"
-        onChange={(event) => handleChange(event.target.value)}
+        onChange={(event) =>
+          void setQuery(
+            { value: event.target.value, page: null },
+            // An emptied box clears at once; typing waits until the user pauses.
+            { limitUrlUpdates: event.target.value === "" ? undefined : debounce(SEARCH_DEBOUNCE_MS) },
+          )
+        }
       />
     </form>
   );
@@ -94,30 +81,18 @@ export function DataTableFilterSelect({
   defaultValue = "",
   className,
 }: DataTableFilterSelectProps) {
-  const { params, setParams } = useDataTableParams();
-  const selectId = useId();
-  const value = params.get(param) ?? defaultValue;
-
+  const parsers = useMemo(
+    () => ({ value: parseAsString.withDefault(defaultValue), page: parseAsInteger }),
+    [defaultValue],
+  );
+  const [{ value }, setQuery] = useTableQuery(parsers, { value: param });
   return (
-    <div className={className}>
-      <label htmlFor={selectId} className="sr-only">
-        {label}
-      </label>
-      <Select
-        id={selectId}
-        value={value}
-        onChange={(event) => {
-          const next = event.target.value;
-          setParams({ [param]: next === defaultValue ? null : next }, { resetPage: true });
-        }}
-        wrapperClassName="w-full sm:w-44"
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </Select>
-    </div>
+    <Select
+      aria-label={label}
+      value={value}
+      onChange={(next) => void setQuery({ value: next, page: null })}
+      options={options}
+      className={cn("w-full sm:w-44", className)}
+    />
   );
 }

@@ -9,29 +9,44 @@ export const KEY_SORTABLE_COLUMNS = ["name", "created_at", "expires_at", "last_u
 
 const column = createDataTableColumnHelper<KeyDto>();
 
+/** Only the stored start: the secret itself never reaches the table. */
+function KeyStart({ start, folded = false }: { start: string; folded?: boolean }) {
+  return (
+    <code className="whitespace-nowrap font-mono text-xs" data-testid={folded ? undefined : "key-start"}>
+      {start}…
+    </code>
+  );
+}
+
+// Priorities: name and actions always; status from sm, start and expiry from md, scopes from lg,
+// dates from xl, the creator from 2xl. Below those widths the name cell carries status and start.
 export const keyColumns = column.columns([
   column.accessor("name", {
     header: "Name",
     cell: ({ row }) => (
-      <div className="grid min-w-32 gap-0.5">
-        <span className="font-medium text-foreground">{row.original.name}</span>
-        {row.original.alias && <span className="text-xs text-muted-foreground">alias: {row.original.alias}</span>}
+      <div className="grid min-w-28 gap-1">
+        {/* A 100-character name wraps anywhere instead of widening the table. */}
+        <span className="font-medium text-foreground [overflow-wrap:anywhere]">{row.original.name}</span>
+        {row.original.alias && (
+          <span className="text-xs text-muted-foreground [overflow-wrap:anywhere]">alias: {row.original.alias}</span>
+        )}
+        <span className="flex flex-wrap items-center gap-1.5 md:hidden">
+          <StatusBadge status={row.original.status} className="sm:hidden" />
+          <KeyStart start={row.original.start} folded />
+        </span>
       </div>
     ),
   }),
   column.accessor("start", {
     header: "Key",
-    // Only the stored start: the secret itself never reaches the table.
-    cell: ({ getValue }) => (
-      <code className="whitespace-nowrap font-mono text-xs" data-testid="key-start">
-        {getValue()}…
-      </code>
-    ),
+    cell: ({ getValue }) => <KeyStart start={getValue()} />,
+    meta: { visibleFrom: "md" },
   }),
   column.accessor("scopes", {
     header: "Scopes",
+    // One line where the column has room, wrapping where it has not.
     cell: ({ getValue }) => (
-      <ul className="flex min-w-44 max-w-72 flex-wrap gap-1" aria-label="Scopes">
+      <ul className="flex flex-wrap gap-1" aria-label="Scopes">
         {getValue().map((scope) => (
           <li key={scope}>
             <Badge variant={scope === "admin" ? "primary" : "neutral"} className="font-mono">
@@ -41,35 +56,44 @@ export const keyColumns = column.columns([
         ))}
       </ul>
     ),
+    meta: { visibleFrom: "lg" },
   }),
   column.accessor("status", {
     header: "Status",
     cell: ({ getValue }) => <StatusBadge status={getValue()} />,
+    meta: { visibleFrom: "sm" },
   }),
   column.accessor("created_at", {
     header: "Created",
     sortDescFirst: true,
     cell: ({ getValue }) => <DateCell value={getValue()} empty="—" />,
+    meta: { visibleFrom: "2xl" },
   }),
   column.accessor("expires_at", {
     header: "Expires",
     cell: ({ getValue }) => <DateCell value={getValue()} empty="never" />,
+    meta: { visibleFrom: "md" },
   }),
   column.accessor("last_used_at", {
     header: "Last used",
     sortDescFirst: true,
     cell: ({ getValue }) => <DateCell value={getValue()} empty="never" withTime />,
+    meta: { visibleFrom: "xl" },
   }),
   column.accessor((key) => key.created_by?.email ?? null, {
     id: "created_by",
     header: "Created by",
-    cell: ({ getValue }) => <span className="whitespace-nowrap text-muted-foreground">{getValue() ?? "—"}</span>,
+    cell: ({ getValue }) => (
+      <span className="block max-w-48 truncate text-muted-foreground" title={getValue() ?? undefined}>
+        {getValue() ?? "—"}
+      </span>
+    ),
+    meta: { visibleFrom: "2xl" },
   }),
   column.display({
     id: "actions",
     header: () => <span className="sr-only">Actions</span>,
     cell: ({ row }) => <KeyRowActions apiKey={row.original} />,
-    // No text-right here: the row's dialogs render inside this cell and would inherit it.
-    meta: { headerClassName: "w-10" },
+    meta: { headerClassName: "w-10", cellClassName: "w-10 text-right" },
   }),
 ]);

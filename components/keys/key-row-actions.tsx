@@ -1,43 +1,35 @@
 "use client";
 
 import { useState } from "react";
-import { ConfirmDialog } from "@/components/confirm-dialog";
-import { useToast } from "@/components/toast";
+import { toastAction } from "@/components/forms/call-action";
+import { RowActionsMenu, type RowAction } from "@/components/ui/dropdown-menu";
 import { keyCommandAction } from "@/lib/keys/actions";
 import type { KeyDto } from "@/lib/keys/dto";
 import { useKeysContext } from "./keys-context";
-import { RenameKeyDialog } from "./rename-key-dialog";
-import { RollKeyDialog } from "./roll-key-dialog";
-import { RowActionsMenu, type RowAction } from "@/components/ui/row-actions-menu";
-import { safeAction } from "./safe-action";
+import { ConfirmDialog, RenameKeyDialog, RollKeyDialog } from "./lazy-dialogs";
 
 type OpenDialog = "rename" | "renew" | "roll" | "revoke" | "delete" | null;
 type Command = Parameters<typeof keyCommandAction>[0];
 
-const COMMAND_TEXT: Record<Command, { done: string; failed: string }> = {
-  renew: { done: "Key renewed", failed: "Could not renew the key" },
-  revoke: { done: "Key revoked", failed: "Could not revoke the key" },
-  delete: { done: "Key deleted", failed: "Could not delete the key" },
+const COMMAND_TEXT: Record<Command, { success: string; failure: string }> = {
+  renew: { success: "Key renewed", failure: "Could not renew the key" },
+  revoke: { success: "Key revoked", failure: "Could not revoke the key" },
+  delete: { success: "Key deleted", failure: "Could not delete the key" },
 };
 
 /** The per-row menu and the dialogs it opens; every change is confirmed and announced by a toast. */
 export function KeyRowActions({ apiKey }: { apiKey: KeyDto }) {
   const { ownerId } = useKeysContext();
-  const { toast } = useToast();
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const revoked = apiKey.status === "revoked";
   const quotedName = `“${apiKey.name}”`;
 
-  async function run(command: Command): Promise<boolean> {
-    const result = await safeAction(keyCommandAction(command, ownerId, apiKey.id));
-    if (!result.ok) {
-      toast({ title: COMMAND_TEXT[command].failed, description: result.error, variant: "error" });
-      // Keeps the dialog open, so the user sees the action did not happen.
-      return false;
-    }
-    toast({ title: COMMAND_TEXT[command].done, description: apiKey.name, variant: "success" });
-    return true;
-  }
+  // A failure keeps the confirmation open, so the user sees the action did not happen.
+  const run = (command: Command) =>
+    toastAction(() => keyCommandAction(command, ownerId, apiKey.id), {
+      ...COMMAND_TEXT[command],
+      description: apiKey.name,
+    });
 
   const actions: RowAction[] = [
     { label: "Rename", onSelect: () => setDialog("rename") },
@@ -55,12 +47,10 @@ export function KeyRowActions({ apiKey }: { apiKey: KeyDto }) {
 
   return (
     <>
-      <div className="flex justify-end">
-        <RowActionsMenu label={`Actions for ${apiKey.name}`} actions={actions} />
-      </div>
+      <RowActionsMenu label={`Actions for ${apiKey.name}`} actions={actions} />
       {/* Only the open dialog is mounted: a page of rows would otherwise carry five dialogs each. */}
-      {dialog === "rename" && <RenameKeyDialog open onOpenChange={close} keyId={apiKey.id} currentName={apiKey.name} />}
-      {dialog === "roll" && <RollKeyDialog open onOpenChange={close} apiKey={apiKey} />}
+      {dialog === "rename" && <RenameKeyDialog onOpenChange={close} keyId={apiKey.id} currentName={apiKey.name} />}
+      {dialog === "roll" && <RollKeyDialog onOpenChange={close} apiKey={apiKey} />}
       {dialog === "renew" && (
         <ConfirmDialog
           open

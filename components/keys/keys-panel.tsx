@@ -1,13 +1,12 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { RevealSecretDialog } from "@/components/reveal-secret-dialog";
-import { useToast } from "@/components/toast";
+import { toast } from "sonner";
 import type { KeyDto } from "@/lib/keys/dto";
-import { CreateKeyDialog } from "./create-key-dialog";
-import type { CreatedKeyResult } from "./create-key-form";
+import type { CreatedKeyResult } from "./create-key-dialog";
 import { KeysContext, type RevealRequest } from "./keys-context";
 import { KeysTable } from "./keys-table";
+import { CreateKeyDialog, RevealSecretDialog } from "./lazy-dialogs";
 
 export type KeysPanelProps = {
   /** Whose keys: the signed-in user on /keys, the user being managed on /admin/users/[id]. */
@@ -45,7 +44,6 @@ export function KeysPanel({
   emptyActionLabel = "Create your first key",
   defaultName,
 }: KeysPanelProps) {
-  const { toast } = useToast();
   const [createOpen, setCreateOpen] = useState(false);
   const [revealed, setRevealed] = useState<RevealRequest | null>(null);
   const context = useMemo(() => ({ ownerId, reveal: setRevealed }), [ownerId]);
@@ -54,11 +52,11 @@ export function KeysPanel({
     setCreateOpen(false);
     if (created.key === undefined) {
       // An alias the owner already had renewed that key instead: there is no new secret to show.
-      toast({ title: "Key renewed", description: created.name, variant: "success" });
+      toast.success("Key renewed", { description: created.name });
       return;
     }
     setRevealed({ secret: created.key, title: "Key created", description: `Your new key “${created.name}”.` });
-    toast({ title: "Key created", description: created.name, variant: "success" });
+    toast.success("Key created", { description: created.name });
   }
 
   return (
@@ -72,23 +70,26 @@ export function KeysPanel({
         createLabel={createLabel}
         emptyActionLabel={emptyActionLabel}
       />
-      <CreateKeyDialog
-        open={createOpen}
-        onOpenChange={setCreateOpen}
-        ownerId={ownerId}
-        ownerIsAdmin={ownerIsAdmin}
-        allowNoExpiry={allowNoExpiry}
-        defaultTtlDays={defaultTtlDays}
-        defaultName={defaultName}
-        title={createLabel}
-        onCreated={handleCreated}
-      />
-      <RevealSecretDialog
-        secret={revealed?.secret ?? null}
-        title={revealed?.title ?? ""}
-        description={revealed?.description}
-        onClose={() => setRevealed(null)}
-      />
+      {createOpen && (
+        <CreateKeyDialog
+          onOpenChange={setCreateOpen}
+          ownerId={ownerId}
+          ownerIsAdmin={ownerIsAdmin}
+          allowNoExpiry={allowNoExpiry}
+          defaultTtlDays={defaultTtlDays}
+          defaultName={defaultName}
+          title={createLabel}
+          onCreated={handleCreated}
+        />
+      )}
+      {revealed && (
+        <RevealSecretDialog
+          secret={revealed.secret}
+          title={revealed.title}
+          description={revealed.description}
+          onClose={() => setRevealed(null)}
+        />
+      )}
     </KeysContext>
   );
 }

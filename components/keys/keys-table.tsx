@@ -14,6 +14,7 @@ const STATUS_OPTIONS = [
   { value: "expired", label: "Expired" },
 ] as const;
 
+const FILTER_PARAMS = ["status"] as const;
 const rowId = (key: KeyDto) => key.id;
 
 type KeysTableProps = {
@@ -41,6 +42,7 @@ export function KeysTable({ keys, total, page, perPage, onCreate, createLabel, e
       sortableColumns={KEY_SORTABLE_COLUMNS}
       defaultSort="-created_at"
       search="Search name, alias or key start…"
+      filterParams={FILTER_PARAMS}
       toolbar={
         <>
           {/* "all" is the server's default, so picking it removes the param instead of writing it. */}

@@ -1,14 +1,7 @@
 "use client";
 
-import {
-  useId,
-  useLayoutEffect,
-  useRef,
-  type ComponentProps,
-  type KeyboardEvent,
-  type ReactNode,
-  type SyntheticEvent,
-} from "react";
+import { useLayoutEffect, type ComponentProps, type ReactNode } from "react";
+import { Dialog as DialogPrimitive } from "radix-ui";
 import { cn } from "./cn";
 
 /** Passed to onEscapeKeyDown; calling preventDefault() keeps the dialog open. */
@@ -24,20 +17,20 @@ type DialogProps = {
   /** Buttons row; put buttons in `children` instead (inside DialogFooter) when they belong to a form. */
   footer?: ReactNode;
   size?: "sm" | "md" | "lg";
-  /** Esc or another browser close request (e.g. Android back); prevent it to keep the dialog open. */
+  /** Esc; prevent it to keep the dialog open (or to ask first, as the show-once reveal does). */
   onEscapeKeyDown?: (request: DialogCloseRequest) => void;
-  /** While a request runs, Esc and other close requests are refused, so its result is not lost. */
+  /** While a request runs, every close path is refused, so its result is not lost. */
   busy?: boolean;
   className?: string;
   "data-testid"?: string;
 };
 
-const sizeClasses = { sm: "max-w-sm", md: "max-w-md", lg: "max-w-lg" } as const;
+const sizeClasses = { sm: "sm:max-w-sm", md: "sm:max-w-md", lg: "sm:max-w-lg" } as const;
 
 /**
- * A modal on the native <dialog>: showModal() gives the top layer, inert background,
- * focus containment and the backdrop for free. React owns `open`; every native close
- * path is routed back through onOpenChange so the two never disagree.
+ * A modal on Radix Dialog: focus trap, inert background, scroll lock and focus return.
+ * Content mounts only while open, so forms start fresh and nothing lingers after closing.
+ * It fits any screen: at most the viewport minus a margin, scrolling inside when taller.
  */
 export function Dialog({
   open,
@@ -52,89 +45,71 @@ export function Dialog({
   className,
   "data-testid": testId,
 }: DialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const descriptionId = useId();
-  // Native `close` events arrive after React has re-rendered; they need the latest intent.
-  const openRef = useRef(open);
+  // Radix returns focus to a Dialog.Trigger; these dialogs are opened by ordinary buttons and
+  // menu items, and often unmount as they close. A layout effect sees the opener before Radix
+  // moves focus in, and its cleanup runs on close and on unmount alike.
   useLayoutEffect(() => {
-    openRef.current = open;
-  });
-
-  useLayoutEffect(() => {
-    const dialog = ref.current;
-    if (!open || !dialog) return;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (!dialog.open) dialog.showModal();
+    if (!open) return;
+    const opener = focusReturnTarget();
     return () => {
-      if (dialog.open) dialog.close();
-      // Browsers restore focus on close(), but not when the dialog unmounts while open.
-      if (opener?.isConnected) opener.focus();
+      setTimeout(() => {
+        const active = document.activeElement;
+        // Only when focus was lost: a dialog opened next (the reveal after a create) keeps it.
+        if (opener?.isConnected && (!active || active === document.body || !active.isConnected)) opener.focus();
+      });
     };
   }, [open]);
-
-  function requestClose(): boolean {
-    let prevented = busy;
-    onEscapeKeyDown?.({ preventDefault: () => (prevented = true) });
-    if (!prevented) onOpenChange(false);
-    return !prevented;
-  }
-
-  function handleKeyDown(event: KeyboardEvent<HTMLDialogElement>) {
-    if (event.key !== "Escape") return;
-    // Handled on keydown rather than `cancel`: Chrome makes `cancel` uncancelable after repeated Esc presses.
-    event.preventDefault();
-    // A nested dialog (e.g. a confirmation) must not also close the one beneath it.
-    event.stopPropagation();
-    requestClose();
-  }
-
-  function handleCancel(event: SyntheticEvent<HTMLDialogElement>) {
-    event.preventDefault();
-    requestClose();
-  }
-
-  function handleClose() {
-    const dialog = ref.current;
-    if (!dialog || dialog.open || !openRef.current) return;
-    // The browser closed it without asking (an uncancelable close request): re-open if the owner says no.
-    if (!requestClose()) dialog.showModal();
-  }
-
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      aria-describedby={description ? descriptionId : undefined}
-      onKeyDown={handleKeyDown}
-      onCancel={handleCancel}
-      onClose={handleClose}
-      data-testid={testId}
-      className={cn(
-        "max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] overflow-y-auto rounded-lg border bg-card p-0 text-foreground shadow-xl backdrop:bg-black/50",
-        sizeClasses[size],
-        className,
-      )}
+    <DialogPrimitive.Root
+      open={open}
+      onOpenChange={(next) => {
+        if (next || !busy) onOpenChange(next);
+      }}
     >
-      {/* Content mounts only while open, so forms start fresh and nothing lingers in the DOM after closing. */}
-      {open && (
-        <div className="grid gap-4 p-6">
+      <DialogPrimitive.Portal>
+        <DialogPrimitive.Overlay className="fixed inset-0 z-40 bg-black/50" />
+        <DialogPrimitive.Content
+          data-testid={testId}
+          // Radix links the Description itself; without one it must be told there is none.
+          {...(!description && { "aria-describedby": undefined })}
+          onEscapeKeyDown={(event) => {
+            if (busy) event.preventDefault();
+            else onEscapeKeyDown?.(event);
+          }}
+          onCloseAutoFocus={(event) => event.preventDefault()}
+          // A stray click beside a form must not throw away what was typed.
+          onPointerDownOutside={(event) => event.preventDefault()}
+          className={cn(
+            "fixed left-1/2 top-1/2 z-50 grid max-h-[calc(100dvh-2rem)] w-[calc(100vw-2rem)] -translate-x-1/2 -translate-y-1/2 gap-4 overflow-y-auto rounded-lg border bg-card p-4 text-foreground shadow-xl outline-none sm:p-6",
+            sizeClasses[size],
+            className,
+          )}
+        >
           <div className="grid gap-1.5">
-            <h2 id={titleId} className="text-lg font-semibold leading-tight">
+            <DialogPrimitive.Title className="break-words text-lg font-semibold leading-tight">
               {title}
-            </h2>
+            </DialogPrimitive.Title>
             {description && (
-              <div id={descriptionId} className="text-sm text-muted-foreground">
-                {description}
-              </div>
+              <DialogPrimitive.Description asChild>
+                <div className="text-sm text-muted-foreground">{description}</div>
+              </DialogPrimitive.Description>
             )}
           </div>
           {children}
           {footer && <DialogFooter>{footer}</DialogFooter>}
-        </div>
-      )}
-    </dialog>
+        </DialogPrimitive.Content>
+      </DialogPrimitive.Portal>
+    </DialogPrimitive.Root>
   );
+}
+
+/** Where focus goes back to on close: the opener, or for a dialog opened from a menu item, the menu's button. */
+function focusReturnTarget(): HTMLElement | null {
+  const active = document.activeElement;
+  if (!(active instanceof HTMLElement) || active === document.body) return null;
+  const menu = active.closest<HTMLElement>('[role="menu"]');
+  if (!menu?.id) return active;
+  return document.querySelector<HTMLElement>(`[aria-controls="${CSS.escape(menu.id)}"]`);
 }
 
 /** Right-aligned action row; on narrow screens the last (primary) button sits on top. */

@@ -20,12 +20,44 @@ const auditSelect = {
 
 type AuditRow = Prisma.AuditEventGetPayload<{ select: typeof auditSelect }>;
 
-export function toAuditDto(event: AuditRow) {
+/** Current names of the users and keys a page of events mentions, by id. */
+type Names = { users: Map<string, string>; keys: Map<string, string> };
+
+function detail(details: Prisma.JsonValue, field: string): string | null {
+  if (!details || typeof details !== "object" || Array.isArray(details)) return null;
+  const value = details[field];
+  return typeof value === "string" ? value : null;
+}
+
+/** What a person calls the target: a key's name, a user's email, a provider's factory; from the event if it is gone. */
+function targetName(event: AuditRow, names: Names): string | null {
+  if (!event.targetId) return null;
+  switch (event.targetType) {
+    case "key":
+      return names.keys.get(event.targetId) ?? detail(event.details, "name");
+    case "user":
+      return names.users.get(event.targetId) ?? detail(event.details, "email");
+    case "model_provider":
+      return detail(event.details, "factory");
+    case "email":
+      return event.targetId;
+    default:
+      return null;
+  }
+}
+
+function toAuditDto(event: AuditRow, names: Names) {
   return {
     id: event.id,
-    actor: { id: event.actorId, email: event.actorEmail, key_id: event.actorKeyId },
+    actor: {
+      id: event.actorId,
+      // The email as it was at the time; the actor may since have changed or been deleted.
+      email: event.actorEmail ?? (event.actorId ? (names.users.get(event.actorId) ?? null) : null),
+      key_id: event.actorKeyId,
+      key_name: event.actorKeyId ? (names.keys.get(event.actorKeyId) ?? null) : null,
+    },
     action: event.action,
-    target: { type: event.targetType, id: event.targetId },
+    target: { type: event.targetType, id: event.targetId, name: targetName(event, names) },
     ip: event.ip,
     user_agent: event.userAgent,
     details: event.details,
@@ -34,6 +66,44 @@ export function toAuditDto(event: AuditRow) {
 }
 export type AuditDto = ReturnType<typeof toAuditDto>;
 export type AuditPage = { items: AuditDto[]; total: number; page: number; per_page: number };
+
+/** Two queries for a whole page, never one per event. */
+async function namesFor(rows: AuditRow[]): Promise<Names> {
+  const userIds = new Set<string>();
+  const keyIds = new Set<string>();
+  for (const row of rows) {
+    if (row.actorId && !row.actorEmail) userIds.add(row.actorId);
+    if (row.actorKeyId) keyIds.add(row.actorKeyId);
+    if (row.targetId && row.targetType === "user") userIds.add(row.targetId);
+    if (row.targetId && row.targetType === "key") keyIds.add(row.targetId);
+  }
+  const [users, keys] = await Promise.all([
+    userIds.size > 0
+      ? db.user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, email: true } })
+      : [],
+    keyIds.size > 0 ? db.apiKey.findMany({ where: { id: { in: [...keyIds] } }, select: { id: true, name: true } }) : [],
+  ]);
+  return {
+    users: new Map(users.map((user) => [user.id, user.email])),
+    keys: new Map(keys.map((key) => [key.id, key.name])),
+  };
+}
+
+/**
+ * The target filter: an id, or an email standing for the user who has it now, for a deleted
+ * user (their events recorded the email), and for failed sign-ins that tried it.
+ */
+async function targetWhere(target: string): Promise<Prisma.AuditEventWhereInput> {
+  if (!target.includes("@")) return { targetId: target };
+  const email = target.toLowerCase();
+  const user = await db.user.findUnique({ where: { email }, select: { id: true } });
+  return {
+    OR: [
+      { targetId: { in: user ? [user.id, email] : [email] } },
+      { targetType: "user", details: { path: ["email"], equals: email } },
+    ],
+  };
+}
 
 /**
  * GET /admin/audit. The actor filter matches the email recorded at the time of the event, so
@@ -46,8 +116,9 @@ export async function listAudit(caller: Caller, query: ListAuditQuery): Promise<
     if (query.actor.includes("@")) where.actorEmail = query.actor.toLowerCase();
     else where.actorId = query.actor;
   }
-  if (query.action) where.action = query.action;
-  if (query.target) where.targetId = query.target;
+  if (query.action) where.action = { in: query.action };
+  if (query.target) Object.assign(where, await targetWhere(query.target));
+  if (query.from || query.to) where.createdAt = { gte: query.from, lte: query.to };
   const [rows, total] = await db.$transaction([
     // Ids are UUIDv7, so they break ties between events of the same millisecond in time order.
     db.auditEvent.findMany({
@@ -59,5 +130,6 @@ export async function listAudit(caller: Caller, query: ListAuditQuery): Promise<
     }),
     db.auditEvent.count({ where }),
   ]);
-  return { items: rows.map(toAuditDto), total, page: query.page, per_page: query.per_page };
+  const names = await namesFor(rows);
+  return { items: rows.map((row) => toAuditDto(row, names)), total, page: query.page, per_page: query.per_page };
 }

@@ -3,14 +3,17 @@ import { LoginForm } from "./_components/login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
+// "/" lands each role on its own start page (lib/auth/landing.ts).
+const LANDING = "/";
+
 /** The proxy passes an absolute URL; only its path is kept, so a crafted link cannot send people elsewhere. */
 function returnPath(callbackUrl: string | string[] | undefined): string {
-  if (typeof callbackUrl !== "string") return "/keys";
+  if (typeof callbackUrl !== "string") return LANDING;
   try {
     const url = new URL(callbackUrl, "http://keydesk.invalid");
-    return url.pathname.startsWith("/login") ? "/keys" : `${url.pathname}${url.search}`;
+    return url.pathname.startsWith("/login") ? LANDING : `${url.pathname}${url.search}`;
   } catch {
-    return "/keys";
+    return LANDING;
   }
 }
 

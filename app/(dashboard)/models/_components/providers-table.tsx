@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/confirm-dialog";
-import { useToast } from "@/components/toast";
+import { toastAction } from "@/components/forms/call-action";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -12,7 +12,6 @@ import { rowClasses, tableClasses, tableWrapper, tdClasses, thClasses, theadClas
 
 /** The caller's configured providers; the key is only ever the masked form the service returns. */
 export function ProvidersTable({ providers }: { providers: ProviderDto[] }) {
-  const { toast } = useToast();
   const [removing, setRemoving] = useState<ProviderDto | null>(null);
 
   if (providers.length === 0) {
@@ -25,15 +24,12 @@ export function ProvidersTable({ providers }: { providers: ProviderDto[] }) {
     );
   }
 
-  async function remove(factory: string): Promise<boolean> {
-    const result = await removeProviderAction(factory);
-    if (!result.ok) {
-      toast({ title: `Could not remove ${factory}`, description: result.error, variant: "error" });
-      return false;
-    }
-    toast({ title: "Provider removed", description: factory, variant: "success" });
-    return true;
-  }
+  const remove = (factory: string) =>
+    toastAction(() => removeProviderAction(factory), {
+      success: "Provider removed",
+      failure: `Could not remove ${factory}`,
+      description: factory,
+    });
 
   return (
     <>

@@ -1,13 +1,14 @@
 "use client";
 
 import { DataTable } from "@/components/data-table/data-table";
-import { DataTableFilterSelect, DataTableSearch } from "@/components/data-table/data-table-toolbar";
+import { DataTableSearch } from "@/components/data-table/data-table-toolbar";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { AuditDto } from "@/lib/audit/list";
-import { AUDIT_ACTIONS } from "@/lib/audit/schemas";
 import { auditColumns } from "./audit-columns";
+import { ActionFilter, TimeRangeFilter } from "./audit-filters";
 
 const rowId = (event: AuditDto) => event.id;
+const FILTER_PARAMS = ["actor", "action", "target", "from", "to"] as const;
 
 type AuditTableProps = {
   events: AuditDto[];
@@ -16,12 +17,7 @@ type AuditTableProps = {
   perPage: number;
 };
 
-const ACTION_OPTIONS = [
-  { value: "", label: "All actions" },
-  ...AUDIT_ACTIONS.map((action) => ({ value: action, label: action })),
-];
-
-/** Newest first; the actor, action and target filters live in the URL and run in the database. */
+/** Newest first; the actor, action, target and time filters live in the URL and run in the database. */
 export function AuditTable({ events, total, page, perPage }: AuditTableProps) {
   return (
     <DataTable
@@ -33,11 +29,13 @@ export function AuditTable({ events, total, page, perPage }: AuditTableProps) {
       page={page}
       perPage={perPage}
       search={false}
+      filterParams={FILTER_PARAMS}
       toolbar={
         <>
           <DataTableSearch param="actor" label="Actor" placeholder="Actor email or user id…" />
-          <DataTableFilterSelect param="action" label="Action" options={ACTION_OPTIONS} />
-          <DataTableSearch param="target" label="Target" placeholder="Target id…" />
+          <ActionFilter />
+          <DataTableSearch param="target" label="Target" placeholder="Target email or id…" />
+          <TimeRangeFilter />
         </>
       }
       emptyState={

@@ -1,9 +1,9 @@
 "use client";
 
-import { createContext, use, useState, useTransition } from "react";
+import { createContext, use, useState } from "react";
 import { ConfirmDialog } from "@/components/confirm-dialog";
-import { RowActionsMenu, type RowAction } from "@/components/ui/row-actions-menu";
-import { useToast } from "@/components/toast";
+import { toastAction } from "@/components/forms/call-action";
+import { RowActionsMenu, type RowAction } from "@/components/ui/dropdown-menu";
 import type { UserDto } from "@/lib/users/dto";
 import { deleteUserAction, updateUserAction } from "@/lib/users/actions";
 import type { UpdateUserInput } from "@/lib/users/schemas";
@@ -19,39 +19,20 @@ type OpenDialog = "role" | "disable" | "delete" | null;
 /** Role change, disable / enable and delete for one user; each result is toasted. */
 export function UserRowActions({ user }: { user: UserDto }) {
   const currentUserId = use(CurrentUserIdContext);
-  const { toast } = useToast();
   const [dialog, setDialog] = useState<OpenDialog>(null);
-  const [, startTransition] = useTransition();
   const isSelf = user.id === currentUserId;
   const promote = user.role !== "ADMIN";
 
-  async function update(changes: UpdateUserInput, done: string, failed: string): Promise<boolean> {
-    const result = await updateUserAction(user.id, changes);
-    if (!result.ok) {
-      // The server's own message, e.g. "The last administrator cannot be demoted".
-      toast({ title: failed, description: result.error, variant: "error" });
-      return false;
-    }
-    toast({ title: done, description: user.email, variant: "success" });
-    return true;
-  }
-
-  async function remove(): Promise<boolean> {
-    const result = await deleteUserAction(user.id);
-    if (!result.ok) {
-      toast({ title: "Could not delete the user", description: result.error, variant: "error" });
-      return false;
-    }
-    toast({ title: "User deleted", description: user.email, variant: "success" });
-    return true;
-  }
-
-  // Enabling takes nothing away, so it runs without a confirmation; the toast reports the result.
-  function enable() {
-    startTransition(async () => {
-      await update({ disabled: false }, "User enabled", "Could not enable the user");
+  const update = (changes: UpdateUserInput, success: string, failure: string) =>
+    toastAction(() => updateUserAction(user.id, changes), { success, failure, description: user.email });
+  const remove = () =>
+    toastAction(() => deleteUserAction(user.id), {
+      success: "User deleted",
+      failure: "Could not delete the user",
+      description: user.email,
     });
-  }
+  // Enabling takes nothing away, so it runs without a confirmation; the toast reports the result.
+  const enable = () => void update({ disabled: false }, "User enabled", "Could not enable the user");
 
   const actions: RowAction[] = [
     { label: promote ? "Make admin" : "Make user", onSelect: () => setDialog("role") },

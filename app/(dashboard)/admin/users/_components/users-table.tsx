@@ -23,6 +23,7 @@ const STATUS_OPTIONS = [
   { value: "true", label: "Disabled" },
 ] as const;
 
+const FILTER_PARAMS = ["role", "disabled"] as const;
 const rowId = (user: UserDto) => user.id;
 
 type UsersTableProps = {
@@ -50,6 +51,7 @@ export function UsersTable({ users, total, page, perPage, currentUserId }: Users
         sortableColumns={USER_SORTABLE_COLUMNS}
         defaultSort="-created_at"
         search="Search email or name…"
+        filterParams={FILTER_PARAMS}
         toolbar={
           <>
             {/* "all" is the server's default, so picking it removes the param instead of writing it. */}
@@ -72,7 +74,7 @@ export function UsersTable({ users, total, page, perPage, currentUserId }: Users
           />
         }
       />
-      <CreateUserDialog open={createOpen} onOpenChange={setCreateOpen} />
+      {createOpen && <CreateUserDialog onOpenChange={setCreateOpen} />}
     </CurrentUserIdContext>
   );
 }
