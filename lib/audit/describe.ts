@@ -15,6 +15,7 @@ const PHRASES: Record<AuditAction, { verb: string; noun: string | null }> = {
   "provider.added": { verb: "added", noun: "provider" },
   "provider.removed": { verb: "removed", noun: "provider" },
   "defaults.updated": { verb: "changed the default models", noun: null },
+  "settings.updated": { verb: "changed the key policies", noun: null },
   "auth.login": { verb: "signed in", noun: null },
   "auth.login_failed": { verb: "failed to sign in as", noun: null },
 };
