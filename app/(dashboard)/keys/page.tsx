@@ -29,7 +29,7 @@ export default async function KeysPage({ searchParams }: PageProps<"/keys">) {
         ownerIsAdmin={user.role === "ADMIN"}
         keys={result.items}
         total={result.total}
-        page={result.page}
+        page={query.page}
         perPage={result.per_page}
         allowNoExpiry={KEY_ALLOW_NO_EXPIRY}
         defaultTtlDays={KEY_DEFAULT_TTL_DAYS}

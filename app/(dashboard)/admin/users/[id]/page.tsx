@@ -37,7 +37,8 @@ export default async function AdminUserPage({ params, searchParams }: PageProps<
   if (user.id !== id) redirect(`/admin/users/${user.id}`);
 
   // The same service and query parsing as /keys and GET /admin/users/{user}/keys.
-  const keys = await listKeys(caller, user.id, keysQueryFromSearchParams(await searchParams));
+  const query = keysQueryFromSearchParams(await searchParams);
+  const keys = await listKeys(caller, user.id, query);
   const { KEY_ALLOW_NO_EXPIRY, KEY_DEFAULT_TTL_DAYS } = config();
 
   return (
@@ -88,7 +89,7 @@ export default async function AdminUserPage({ params, searchParams }: PageProps<
           ownerIsAdmin={user.role === "ADMIN"}
           keys={keys.items}
           total={keys.total}
-          page={keys.page}
+          page={query.page}
           perPage={keys.per_page}
           allowNoExpiry={KEY_ALLOW_NO_EXPIRY}
           defaultTtlDays={KEY_DEFAULT_TTL_DAYS}
