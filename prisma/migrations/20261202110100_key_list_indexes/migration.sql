@@ -25,5 +25,6 @@ CREATE INDEX "api_keys_alias_trgm_idx" ON "api_keys" USING gin ("alias" gin_trgm
 CREATE INDEX "api_keys_owner_start_prefix_idx" ON "api_keys" ("owner_id", lower("start") text_pattern_ops);
 
 -- status: active and expired keys are the unrevoked ones on either side of now; revoked ones have a stamp.
-CREATE INDEX "api_keys_owner_unrevoked_expiry_idx" ON "api_keys" ("owner_id", "expires_at") WHERE "revoked_at" IS NULL;
+-- Never-expiring and latest-expiring first, so counting active keys reads only active entries.
+CREATE INDEX "api_keys_owner_unrevoked_expiry_idx" ON "api_keys" ("owner_id", "expires_at" DESC NULLS FIRST) WHERE "revoked_at" IS NULL;
 CREATE INDEX "api_keys_owner_revoked_idx" ON "api_keys" ("owner_id", "created_at", "id") WHERE "revoked_at" IS NOT NULL;
