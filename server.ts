@@ -10,6 +10,7 @@ import { bodyTooLarge, MAX_BODY_BYTES } from "@/lib/api/request";
 import { keyCache } from "@/lib/keys/key-cache";
 import { flushKeyUses } from "@/lib/keys/last-used";
 import { answerVerify } from "@/lib/keys/verify-endpoint";
+import { closeKeyLookup } from "@/lib/keys/verify-lookup";
 import { baseSecurityHeaders, servedOverHttps } from "@/lib/http/security-headers";
 
 const VERIFY_PATH = "/api/v1/keys/verify";
@@ -146,6 +147,7 @@ export async function startServer({
       server.closeAllConnections();
       await flushKeyUses();
       await keyCache().close();
+      await closeKeyLookup();
       await app.close();
     },
   };

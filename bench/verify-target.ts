@@ -1,6 +1,7 @@
 // The Keydesk side of bench/verify.mjs: a fresh embedded PostgreSQL seeded with 100,000 keys,
 // and the production server (server.ts: Next plus the verification fast path) on a free port.
-// Prints `READY <port> <samplesFile>` when it is ready; SIGTERM stops the server and database.
+// Prints `READY <port> <samplesFile> <databaseUrl>` when it is ready, with every seeded secret in
+// BENCH_SECRETS_FILE when that is set (the cold workload); SIGTERM stops the server and database.
 // Run by bench/verify.mjs with `npx tsx`; it needs an existing `next build`.
 import { randomUUID } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -19,7 +20,7 @@ const log = (line: string) => console.error(`[verify-target] ${line}`);
 
 export type Sample = { secret: string; keyId: string; userId: string; scopes: string[]; expiresAt: string };
 
-async function seed(url: string): Promise<Sample[]> {
+async function seed(url: string): Promise<{ samples: Sample[]; secrets: string[] }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -31,6 +32,7 @@ async function seed(url: string): Promise<Sample[]> {
     // Every key gets the same expiry, written in UTC as Prisma writes it.
     const expiresAt = new Date(Date.now() + 90 * 86_400_000);
     const samples: Sample[] = [];
+    const secrets: string[] = [];
     // Spread the sample over the whole table rather than the first rows inserted.
     const every = Math.floor(KEY_COUNT / SAMPLE_SIZE);
     for (let offset = 0; offset < KEY_COUNT; offset += BATCH) {
@@ -39,6 +41,7 @@ async function seed(url: string): Promise<Sample[]> {
       const hashes: string[] = [];
       for (let i = offset; i < Math.min(offset + BATCH, KEY_COUNT); i++) {
         const secret = generateKey(process.env.KEY_PREFIX ?? "kd");
+        secrets.push(secret);
         const id = randomUUID();
         ids.push(id);
         starts.push(keyStart(secret));
@@ -58,7 +61,7 @@ async function seed(url: string): Promise<Sample[]> {
     await client.query("CHECKPOINT");
     const { rows } = await client.query<{ count: string }>("SELECT count(*) FROM api_keys");
     log(`seeded ${rows[0]!.count} keys`);
-    return samples;
+    return { samples, secrets };
   } finally {
     await client.end();
   }
@@ -88,8 +91,9 @@ async function main(): Promise<void> {
   try {
     database = await startEmbeddedPostgres({ dataDir, throwaway: true, log });
     await migrate(database.url);
-    const samples = await seed(database.url);
+    const { samples, secrets } = await seed(database.url);
     await writeFile(samplesFile, JSON.stringify(samples));
+    if (process.env.BENCH_SECRETS_FILE) await writeFile(process.env.BENCH_SECRETS_FILE, JSON.stringify(secrets));
 
     // The database client and Next read these when their modules load: set them first.
     Object.assign(process.env, {
@@ -101,7 +105,7 @@ async function main(): Promise<void> {
     const port = await freePort();
     const server = await startServer({ port, hostname: "127.0.0.1" });
     stopServer = server.close;
-    console.log(`READY ${port} ${samplesFile}`);
+    console.log(`READY ${port} ${samplesFile} ${database.url}`);
   } catch (error) {
     log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
     await stop(1);

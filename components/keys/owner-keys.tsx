@@ -24,7 +24,7 @@ export async function OwnerKeys({ caller, owner, query, ...labels }: OwnerKeysPr
       ownerIsAdmin={owner.role === "ADMIN"}
       keys={result.items}
       total={result.total}
-      page={result.page}
+      page={query.page}
       perPage={result.per_page}
       allowNoExpiry={KEY_ALLOW_NO_EXPIRY}
       defaultTtlDays={KEY_DEFAULT_TTL_DAYS}

@@ -1,65 +1,127 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/caller";
 import { db, likeLiteral } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { keySelect, toKeyDto } from "@/lib/keys/dto";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { keySelect, toKeyDto, type KeyDto } from "@/lib/keys/dto";
+import { encodeKeyCursor, type KeyCursor } from "@/lib/keys/list-cursor";
 import type { ListKeysQuery } from "@/lib/keys/schemas";
 import { authorizeOwner } from "@/lib/keys/service";
 
-const SORT_COLUMNS = {
-  created_at: "createdAt",
-  name: "name",
-  last_used_at: "lastUsedAt",
-  expires_at: "expiresAt",
-} as const satisfies Record<string, keyof Prisma.ApiKeyOrderByWithRelationInput>;
+/** `total` is counted exactly up to here (SPEC §4); past it, `total_exact` is false. */
+export const EXACT_TOTAL_LIMIT = 10_000;
 
-function statusFilter(status: ListKeysQuery["status"], now: Date): Prisma.ApiKeyWhereInput {
+export type KeyPage = {
+  items: KeyDto[];
+  /** Exact when total_exact; otherwise at least EXACT_TOTAL_LIMIT. */
+  total: number;
+  total_exact: boolean;
+  /** null when the page was asked for by cursor. */
+  page: number | null;
+  per_page: number;
+  next_cursor: string | null;
+};
+
+/** A page's key id with its raw sort column (not the sort expression: NULL stays NULL). */
+type PositionRow = { id: string; position: Date | string | null };
+
+const cursorText = (position: PositionRow["position"]) =>
+  position instanceof Date ? position.toISOString() : position;
+
+type SortColumn = "created_at" | "name" | "last_used_at" | "expires_at";
+type Direction = "asc" | "desc";
+
+const sql = Prisma.sql;
+// The instant of `value`, in the columns' convention: timestamps without time zone, in UTC.
+const utc = (value: string | Date | null) =>
+  sql`(${value instanceof Date ? value.toISOString() : value}::timestamptz AT TIME ZONE 'UTC')`;
+
+/**
+ * What each sort orders by, written exactly as its index in the key_list_indexes migration so the
+ * planner reads that index in order. Never-used and never-expiring keys sort last in both
+ * directions: NULL reads as +infinity ascending and as -infinity descending.
+ */
+function sortExpression(column: SortColumn, direction: Direction): Prisma.Sql {
+  if (column === "created_at" || column === "name") return Prisma.raw(`k.${column}`);
+  const fill = direction === "asc" ? "'infinity'::timestamp" : "'-infinity'::timestamp";
+  return Prisma.raw(`COALESCE(k.${column}, ${fill})`);
+}
+
+/** The cursor's sort value as the same expression over literals, for a row comparison. */
+function cursorValue(column: SortColumn, direction: Direction, value: string | null): Prisma.Sql {
+  if (column === "name") return sql`${value}`;
+  if (column === "created_at") return utc(value);
+  const fill = direction === "asc" ? "'infinity'::timestamp" : "'-infinity'::timestamp";
+  return sql`COALESCE(${utc(value)}, ${Prisma.raw(fill)})`;
+}
+
+function statusCondition(status: ListKeysQuery["status"], now: Date): Prisma.Sql {
   switch (status) {
     case "active":
-      return { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] };
+      return sql`k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > ${utc(now)})`;
     case "revoked":
-      return { revokedAt: { not: null } };
+      return sql`k.revoked_at IS NOT NULL`;
     case "expired":
-      return { revokedAt: null, expiresAt: { lte: now } };
+      return sql`k.revoked_at IS NULL AND k.expires_at <= ${utc(now)}`;
     case "all":
-      return {};
+      return sql`TRUE`;
   }
 }
 
-function orderBy(sort: ListKeysQuery["sort"]): Prisma.ApiKeyOrderByWithRelationInput[] {
-  const direction = sort.startsWith("-") ? "desc" : "asc";
-  const column = SORT_COLUMNS[sort.replace(/^-/, "") as keyof typeof SORT_COLUMNS];
-  // Never-used and never-expiring keys sort after the rest either way; id breaks ties stably.
-  const primary =
-    column === "lastUsedAt" || column === "expiresAt"
-      ? { [column]: { sort: direction, nulls: "last" } }
-      : { [column]: direction };
-  return [primary, { id: direction }];
+/** q: a case-insensitive substring of the name or alias (trigram indexes), or a prefix of the start. */
+function searchCondition(q: string | undefined): Prisma.Sql {
+  if (!q) return sql`TRUE`;
+  const literal = likeLiteral(q);
+  return sql`(k.name ILIKE ${`%${literal}%`} OR k.alias ILIKE ${`%${literal}%`} OR lower(k.start) LIKE ${`${literal.toLowerCase()}%`})`;
 }
 
-/** GET /keys and an admin's GET /admin/users/{user}/keys: filtered, sorted and paged in the database. */
-export async function listKeys(caller: Caller, ownerId: string, query: ListKeysQuery) {
+/** Exact up to the limit: counting stops at the first EXACT_TOTAL_LIMIT + 1 matches. */
+async function cappedTotal(where: Prisma.Sql): Promise<{ total: number; exact: boolean }> {
+  const [{ matches }] = await db.$queryRaw<[{ matches: number }]>`
+    SELECT count(*)::integer AS matches FROM (SELECT 1 FROM api_keys k WHERE ${where} LIMIT ${EXACT_TOTAL_LIMIT + 1}) AS capped`;
+  return matches > EXACT_TOTAL_LIMIT ? { total: EXACT_TOTAL_LIMIT, exact: false } : { total: matches, exact: true };
+}
+
+/**
+ * GET /keys and an admin's GET /admin/users/{user}/keys: filtered, sorted and paged in the database.
+ * The page's ids come from one read of the sort's index (from the start, an OFFSET at most
+ * MAX_PAGE_DEPTH deep, or the cursor's position), the capped count runs beside it, and the key
+ * objects are then read by id.
+ */
+export async function listKeys(caller: Caller, ownerId: string, query: ListKeysQuery): Promise<KeyPage> {
   await authorizeOwner(caller, ownerId, "keys:read");
-  const term = query.q ? likeLiteral(query.q) : null;
-  const search: Prisma.ApiKeyWhereInput = term
-    ? {
-        OR: [
-          { name: { contains: term, mode: "insensitive" } },
-          { alias: { contains: term, mode: "insensitive" } },
-          { start: { startsWith: term } },
-        ],
-      }
-    : {};
-  const where: Prisma.ApiKeyWhereInput = { ownerId, AND: [search, statusFilter(query.status, new Date())] };
-  const [rows, total] = await db.$transaction([
-    db.apiKey.findMany({
-      where,
-      select: keySelect,
-      orderBy: orderBy(query.sort),
-      skip: (query.page - 1) * query.per_page,
-      take: query.per_page,
-    }),
-    db.apiKey.count({ where }),
+  const direction: Direction = query.sort.startsWith("-") ? "desc" : "asc";
+  const column = query.sort.replace(/^-/, "") as SortColumn;
+  const where = sql`k.owner_id = ${ownerId} AND ${statusCondition(query.status, new Date())} AND ${searchCondition(query.q)}`;
+  const order = sortExpression(column, direction);
+  const descending = Prisma.raw(direction === "desc" ? "DESC" : "ASC");
+  const after = query.cursor ? afterCursor(query.cursor, column, direction) : sql`TRUE`;
+  const offset = query.cursor ? 0 : (query.page - 1) * query.per_page;
+
+  const [idRows, total] = await Promise.all([
+    db.$queryRaw<PositionRow[]>`
+      SELECT k.id, ${Prisma.raw(`k.${column}`)} AS position FROM api_keys k WHERE ${where} AND ${after}
+      ORDER BY ${order} ${descending}, k.id ${descending}
+      LIMIT ${query.per_page + 1} OFFSET ${offset}`,
+    cappedTotal(where),
   ]);
-  return { items: rows.map(toKeyDto), total, page: query.page, per_page: query.per_page };
+  const ids = idRows.slice(0, query.per_page).map((row) => row.id);
+  const rows = ids.length === 0 ? [] : await db.apiKey.findMany({ where: { id: { in: ids } }, select: keySelect });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  // A key deleted between the two reads is simply left out of this page.
+  const ordered = ids.flatMap((id) => byId.get(id) ?? []);
+  const last = idRows.length > query.per_page ? idRows[query.per_page - 1] : undefined;
+  return {
+    items: ordered.map(toKeyDto),
+    total: total.total,
+    total_exact: total.exact,
+    page: query.cursor ? null : query.page,
+    per_page: query.per_page,
+    next_cursor: last ? encodeKeyCursor({ sort: query.sort, value: cursorText(last.position), id: last.id }) : null,
+  };
+}
+
+/** Rows after the cursor's position in the sort order, as one row comparison the index can seek to. */
+function afterCursor(cursor: KeyCursor, column: SortColumn, direction: Direction): Prisma.Sql {
+  const comparison = Prisma.raw(direction === "desc" ? "<" : ">");
+  return sql`(${sortExpression(column, direction)}, k.id) ${comparison} (${cursorValue(column, direction, cursor.value)}, ${cursor.id})`;
 }

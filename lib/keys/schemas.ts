@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SCOPES } from "@/lib/auth/caller";
+import { decodeKeyCursor } from "@/lib/keys/list-cursor";
 
 const allowedScopes = `Allowed scopes: ${SCOPES.join(", ")}`;
 
@@ -60,13 +61,45 @@ export const KEY_SORTS = [
   "-expires_at",
 ] as const;
 
-export const listKeysQuerySchema = z.strictObject({
-  page: z.coerce.number().int().min(1).default(1),
-  per_page: z.coerce.number().int().min(1).max(100).default(20),
-  q: z.string().trim().max(200).optional(),
-  status: z.enum(KEY_STATUSES).default("all"),
-  sort: z.enum(KEY_SORTS).default("-created_at"),
-});
+/** How deep `page` reaches (page × per_page rows, SPEC §4); `cursor` walks on from there at constant cost. */
+export const MAX_PAGE_DEPTH = 10_000;
+
+export const listKeysQuerySchema = z
+  .strictObject({
+    page: z.coerce.number().int().min(1).default(1),
+    per_page: z.coerce.number().int().min(1).max(100).default(20),
+    q: z.string().trim().max(200).optional(),
+    status: z.enum(KEY_STATUSES).default("all"),
+    sort: z.enum(KEY_SORTS).default("-created_at"),
+    cursor: z
+      .string()
+      .max(1024)
+      .transform((token, ctx) => {
+        const cursor = decodeKeyCursor(token);
+        if (!cursor) ctx.addIssue({ code: "custom", message: "Not a cursor: pass next_cursor from a previous page" });
+        return cursor ?? z.NEVER;
+      })
+      .optional(),
+  })
+  .superRefine((query, ctx) => {
+    if (query.page * query.per_page > MAX_PAGE_DEPTH) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["page"],
+        message: `page reaches at most ${MAX_PAGE_DEPTH.toLocaleString("en")} rows deep (page × per_page); follow next_cursor to go further`,
+      });
+    }
+    if (query.cursor && query.page !== 1) {
+      ctx.addIssue({ code: "custom", path: ["page"], message: "Give page or cursor, not both" });
+    }
+    if (query.cursor && query.cursor.sort !== query.sort) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["cursor"],
+        message: "This cursor belongs to another sort: pass the same sort, or start again without a cursor",
+      });
+    }
+  });
 export type ListKeysQuery = z.infer<typeof listKeysQuerySchema>;
 
 export const verifyKeySchema = z.strictObject({ key: z.string().min(1, "Required: the key to verify").max(512) });

@@ -8,6 +8,7 @@ import { keyCache } from "@/lib/keys/key-cache";
 import { flushKeyUses } from "@/lib/keys/last-used";
 import { answerVerify } from "@/lib/keys/verify-endpoint";
 import { revokeKey } from "@/lib/keys/service";
+import { keyLookup } from "@/lib/keys/verify-lookup";
 import { verifyKey } from "@/lib/keys/verify";
 import { callerFor, createUser, keyFor } from "@/tests/support/fixtures";
 import { otherProcessConnection } from "@/tests/support/key-routes";
@@ -34,7 +35,7 @@ async function cachedKey() {
   const user = await createUser();
   const { id, secret } = await keyFor(user);
   const sizeBefore = keyCache().size;
-  const query = vi.spyOn(db, "$queryRaw");
+  const query = vi.spyOn(keyLookup, "byHash");
   expect(await reasonOf(secret)).toBe("valid");
   expect(query).toHaveBeenCalledTimes(1);
   expect(keyCache().size).toBe(sizeBefore + 1);
@@ -51,7 +52,7 @@ const soon = { timeout: 1_000, interval: 10 };
 describe("the verification cache", () => {
   it("serves a verified key from memory: one indexed read, then none", async () => {
     const { secret } = await cachedKey();
-    const query = vi.spyOn(db, "$queryRaw");
+    const query = vi.spyOn(keyLookup, "byHash");
     for (let i = 0; i < 20; i++) expect(await reasonOf(secret)).toBe("valid");
     expect(query).not.toHaveBeenCalled();
   });
@@ -100,7 +101,7 @@ describe("the verification cache", () => {
     ]);
     // A notification, had the trigger sent one, would have arrived well within this pause.
     await new Promise((resolve) => setTimeout(resolve, 200));
-    const query = vi.spyOn(db, "$queryRaw");
+    const query = vi.spyOn(keyLookup, "byHash");
     expect(await reasonOf(secret)).toBe("valid");
     expect(query).not.toHaveBeenCalled();
   });
@@ -135,17 +136,18 @@ describe("a verification in flight while the key is revoked", () => {
     const { id, secret } = await keyFor(user);
     // Hold the verification's read after it has seen the row, as a slow query or a busy event
     // loop would, and revoke (commit + invalidate + NOTIFY) in that window.
-    const realQuery = db.$queryRaw.bind(db);
+    const realLookup = keyLookup.byHash.bind(keyLookup);
     let rowRead!: () => void;
     let release!: () => void;
     const read = new Promise<void>((resolve) => (rowRead = resolve));
     const gate = new Promise<void>((resolve) => (release = resolve));
-    vi.spyOn(db, "$queryRaw").mockImplementationOnce(((query: TemplateStringsArray, ...values: unknown[]) =>
-      realQuery(query, ...values).then(async (rows) => {
+    vi.spyOn(keyLookup, "byHash").mockImplementationOnce((hash) =>
+      realLookup(hash).then(async (row) => {
         rowRead();
         await gate;
-        return rows;
-      })) as unknown as typeof db.$queryRaw);
+        return row;
+      }),
+    );
     const inFlight = verifyKey(secret);
     await read;
     await revokeKey(callerFor(user), user.id, id);

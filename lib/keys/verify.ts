@@ -3,34 +3,17 @@
 // Not "server-only": server.ts answers POST /api/v1/keys/verify with it outside Next.
 import { effectiveScopes } from "@/lib/auth/caller";
 import { config } from "@/lib/config";
-import { db } from "@/lib/db";
-import type { Role } from "@/lib/generated/prisma/enums";
 import { hashKey, parseKey } from "@/lib/keys/format";
 import { keyCache, type CachedKey } from "@/lib/keys/key-cache";
 import { recordKeyUse } from "@/lib/keys/last-used";
+import { keyLookup } from "@/lib/keys/verify-lookup";
 
 export type VerifyFailure = "malformed" | "not_found" | "revoked" | "expired" | "owner_disabled";
 
 export type VerifyResult = { valid: true; key: CachedKey } | { valid: false; reason: VerifyFailure };
 
-type KeyRow = {
-  id: string;
-  owner_id: string;
-  scopes: string[];
-  expires_at: Date | null;
-  revoked_at: Date | null;
-  disabled: boolean;
-  role: Role;
-  email: string;
-  name: string;
-};
-
 async function loadKey(hash: string): Promise<CachedKey | null> {
-  const rows = await db.$queryRaw<KeyRow[]>`
-    SELECT k.id, k.owner_id, k.scopes, k.expires_at, k.revoked_at, u.disabled, u.role, u.email, u.name
-    FROM api_keys k JOIN users u ON u.id = k.owner_id
-    WHERE k.hash = ${hash}`;
-  const row = rows[0];
+  const row = await keyLookup.byHash(hash);
   if (!row) return null;
   return {
     hash,

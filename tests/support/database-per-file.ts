@@ -27,15 +27,18 @@ type Singletons = {
   keydeskDb?: { $disconnect(): Promise<void> };
   keydeskKeyCache?: { close(): Promise<void> };
   keydeskLastUsed?: unknown;
+  keydeskVerifyLookupPool?: { end(): Promise<void> };
 };
 const singletons = globalThis as unknown as Singletons;
 singletons.keydeskDb = undefined;
 singletons.keydeskKeyCache = undefined;
 singletons.keydeskLastUsed = undefined;
+singletons.keydeskVerifyLookupPool = undefined;
 
 afterAll(async () => {
   await singletons.keydeskKeyCache?.close();
   await singletons.keydeskDb?.$disconnect();
+  await singletons.keydeskVerifyLookupPool?.end();
   const cleanup = new pg.Client({ connectionString: serverUrl });
   await cleanup.connect();
   await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

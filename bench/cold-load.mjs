@@ -1,0 +1,82 @@
+// The cold workload of bench/verify.mjs: many keys, each used now and then, so Keydesk's cache
+// mostly misses and each verification costs its one indexed read, against bench/bare-pg-server.mjs
+// doing only that read. Each request is a uniformly random one of the seeded keys, drawn without
+// replacement (a shuffled order): drawn independently, about half of Keydesk's requests in a
+// 10 s window would repeat a key it had already cached, and the run would no longer measure the
+// miss path. After the warm-up the owner is renamed, which makes every Keydesk process drop that
+// owner's cached keys (the users trigger's NOTIFY), so the measured window starts cold too. The
+// share of measured requests that repeated a key is printed: at most that many could have hit.
+import autocannon from "autocannon";
+import pg from "pg";
+
+function shuffled(items) {
+  const order = [...items];
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  return order;
+}
+
+/** Closed loop at full speed; each request's key comes next in a fresh shuffled order of `secrets`. */
+export async function coldRun({ port, path, secrets, seconds, connections }) {
+  const order = shuffled(secrets.map((_, index) => index));
+  const sent = new Uint8Array(secrets.length);
+  let next = 0;
+  let repeats = 0;
+  const latencies = [];
+  const instance = autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections,
+    duration: seconds,
+    requests: [
+      {
+        method: "POST",
+        path,
+        headers: { "content-type": "application/json" },
+        setupRequest: (request) => {
+          const index = order[next++ % order.length];
+          if (sent[index]) repeats++;
+          sent[index] = 1;
+          return { ...request, body: JSON.stringify({ key: secrets[index] }) };
+        },
+      },
+    ],
+  });
+  instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  const result = await instance;
+  const failures = result.non2xx + result.errors + result.timeouts;
+  return {
+    latencies,
+    failures,
+    elapsed: result.duration,
+    served: latencies.length + failures,
+    repeatShare: next === 0 ? 0 : repeats / next,
+  };
+}
+
+/** Runs `fn` with a client on the bench database. */
+async function withDatabase(url, fn) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Renames every owner: each process's key cache drops their keys, as after any change to a user. */
+export function dropCachedKeys(url) {
+  return withDatabase(url, (client) => client.query(`UPDATE users SET name = name || '.'`));
+}
+
+/** The database's backend processes now (both servers' pools once warmed up), to measure their CPU. */
+export function backendPids(url) {
+  return withDatabase(url, async (client) => {
+    const { rows } = await client.query(
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+    );
+    return rows.map((row) => row.pid);
+  });
+}
