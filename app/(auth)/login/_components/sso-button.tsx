@@ -7,7 +7,7 @@ export function SsoButton({ label, callbackUrl }: { label: string; callbackUrl: 
     <form action={oidcSignInAction} className="mt-6">
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <Button type="submit" variant="secondary" className="w-full">
-        Sign in with {label}
+        Continue with {label}
       </Button>
     </form>
   );
