@@ -90,16 +90,17 @@ async function answer(request: Request): Promise<Response> {
     .filter((candidate) => candidate.method === method)
     .sort((a, b) => literalCount(b) - literalCount(a))[0];
   if (!route) throw new ApiError(405, `${request.method} is not allowed here`, undefined, { Allow: allow });
-  const response = await runRoute(route, request, paramsOf(route, segments));
-  return request.method === "HEAD" ? new Response(null, response) : response;
+  return runRoute(route, request, paramsOf(route, segments));
 }
 
 /**
  * Every request under /api/v1 arrives here (one catch-all route), so unknown paths, other methods,
  * OPTIONS and HEAD answer with the envelope too, and every answer carries `Cache-Control: no-store`.
  */
-export function dispatchApi(request: Request): Promise<Response> {
-  return enveloped(() => answer(request));
+export async function dispatchApi(request: Request): Promise<Response> {
+  const response = await enveloped(() => answer(request));
+  // HEAD is GET without the body: the status and headers of the envelope the GET would send.
+  return request.method === "HEAD" ? new Response(null, response) : response;
 }
 
 /** The answer, or its error as the envelope; either way never stored by a cache. */

@@ -128,10 +128,6 @@ function authConfig(request: Request | undefined): NextAuthConfig {
         session.user.sessionVersion = typeof token.sv === "number" ? token.sv : -1;
         return session;
       },
-      // The proxy lets the login page and the API through and sends everyone else to /login.
-      authorized({ auth: session, request: { nextUrl } }) {
-        return Boolean(session?.user) || nextUrl.pathname === "/login";
-      },
     },
   };
 }
