@@ -1,3 +1,4 @@
+import { headers } from "next/headers";
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
@@ -36,8 +37,7 @@ class AccountDisabled extends CredentialsSignin {
 
 type RequestInfo = { ip: string | null; userAgent: string | null };
 
-function requestInfoOf(request: Request | undefined): RequestInfo {
-  if (!request) return { ip: null, userAgent: null };
+function requestInfoOf(request: Request): RequestInfo {
   return { ip: clientIp(request.headers), userAgent: request.headers.get("user-agent") };
 }
 
@@ -86,7 +86,18 @@ export async function authorizeCredentials(credentials: unknown, request: Reques
   return { ...signedIn, sessionVersion: user.sessionVersion };
 }
 
-function authConfig(request: Request | undefined): NextAuthConfig {
+/** The request behind a callback (next-auth passes none to signIn); outside a request, nothing. */
+async function currentRequestInfo(): Promise<RequestInfo> {
+  try {
+    const requestHeaders = await headers();
+    return { ip: clientIp(requestHeaders), userAgent: requestHeaders.get("user-agent") };
+  } catch {
+    return { ip: null, userAgent: null };
+  }
+}
+
+// Built when the module loads (the proxy needs `auth` as a plain function, not a lazy one).
+function authConfig(): NextAuthConfig {
   const oidc = oidcProvider();
   return {
     trustHost: true,
@@ -108,7 +119,7 @@ function authConfig(request: Request | undefined): NextAuthConfig {
       async signIn({ user, account }) {
         if (account?.provider !== OIDC_PROVIDER_ID) return true;
         if (!user.oidc) return "/login?error=failed";
-        const outcome = await signInWithOidc(user.oidc, requestInfoOf(request));
+        const outcome = await signInWithOidc(user.oidc, await currentRequestInfo());
         if (!outcome.ok) return `/login?error=${outcome.reason}`;
         // From here on the session is Keydesk's user, not the provider's subject.
         Object.assign(user, outcome.user, { oidc: undefined });
@@ -132,4 +143,4 @@ function authConfig(request: Request | undefined): NextAuthConfig {
   };
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(authConfig);
+export const { handlers, auth, signIn, signOut } = NextAuth(authConfig());

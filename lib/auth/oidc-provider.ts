@@ -3,7 +3,7 @@
 import { decodeJwt } from "jose";
 import type { OIDCConfig } from "next-auth/providers";
 import { groupsFromClaim, type OidcIdentity } from "@/lib/auth/oidc";
-import { config } from "@/lib/config";
+import { oidcConfig } from "@/lib/config";
 
 export const OIDC_PROVIDER_ID = "oidc";
 
@@ -35,7 +35,7 @@ export function identityFromClaims(claims: Claims, groupsClaim: string): OidcIde
 
 /** The configured provider, or null when AUTH_OIDC_ISSUER is unset. */
 export function oidcProvider(): OIDCConfig<Claims> | null {
-  const settings = config();
+  const settings = oidcConfig();
   if (!settings.AUTH_OIDC_ISSUER) return null;
   const groupsClaim = settings.AUTH_OIDC_GROUPS_CLAIM;
   return {
