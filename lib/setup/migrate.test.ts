@@ -69,6 +69,7 @@ describe("migration runner", () => {
       "login_limits",
       "model_providers",
       "provider_models",
+      "settings",
       "users",
     ]);
   });
