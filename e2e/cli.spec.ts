@@ -14,6 +14,7 @@ const plain = `cli-plain-${run}@e2e.test`; // bare arguments, no ADMIN
 const quotedAdmin = `cli-quoted-${run}@e2e.test`; // quoted arguments, ADMIN
 const quotedUser = `cli-quoted-user-${run}@e2e.test`; // quoted arguments, no ADMIN
 const bareAdmin = `cli-bare-admin-${run}@e2e.test`; // bare arguments, lower-case admin
+const ragflow = `cli-ragflow-${run}@e2e.test`; // RAGFlow's statements and double quotes
 const PASSWORD = "cli-user-password-0001";
 const SECRET = /kd_[0-9A-Za-z]{38}/;
 const SECRETS = new RegExp(SECRET.source, "g");
@@ -85,7 +86,8 @@ test.beforeAll(async ({ playwright }) => {
 test.afterAll(async () => {
   // Leaves no admins behind: other specs count them (the last-admin check).
   // One run each: a run stops at its first failure, and some of these may be gone already.
-  for (const email of [plain, quotedAdmin, quotedUser, bareAdmin]) await keydesk(["-e", `DROP USER '${email}';`]);
+  for (const email of [plain, quotedAdmin, quotedUser, bareAdmin, ragflow])
+    await keydesk(["-e", `DROP USER '${email}';`]);
   await api.delete(`/api/v1/keys/${apiKeyId}`, { headers: { origin: baseURL } });
   await api.dispose();
 });
@@ -192,6 +194,49 @@ test("GENERATE, LIST, REVOKE and DROP keys with both spellings, by id and by sec
   expect(gone.stderr).toContain("User not found");
 });
 
+test("RAGFlow's statements in double quotes, as JSON Lines; DROP KEY by the secret of a revoked key", async () => {
+  const lines = (
+    await ok(
+      [
+        `CREATE USER "${ragflow}" "a ""quoted"" long password"`,
+        `ALTER USER "${ragflow}" PASSWORD "another long password"`,
+        `GRANT ADMIN "${ragflow}"`,
+        `REVOKE ADMIN "${ragflow}"`,
+        `ALTER USER "${ragflow}" ACTIVE OFF`,
+        `ALTER USER "${ragflow}" ACTIVE ON`,
+        `SHOW CURRENT USER`,
+        `GENERATE KEY FOR USER "${ragflow}"`,
+        `SHOW USER PERMISSION "${ragflow}"`,
+      ].join(";\n"),
+      "--json",
+    )
+  )
+    .trimEnd()
+    .split("\n");
+  expect(lines).toHaveLength(9);
+  const [, password, granted, revoked, off, on, me, generated, permission] = lines.map((line) => JSON.parse(line));
+  expect(password).toMatchObject({ email: ragflow });
+  expect([granted.role, revoked.role, off.disabled, on.disabled]).toEqual(["ADMIN", "USER", true, false]);
+  expect(me).toMatchObject({ user: { email: E2E_ADMIN.email, role: "ADMIN" }, key: { id: apiKeyId } });
+  expect(permission).toEqual({
+    email: ragflow,
+    role: "USER",
+    disabled: false,
+    keys: [expect.objectContaining({ id: generated.id, status: "active", scopes: generated.scopes })],
+  });
+
+  // The key and its last 24 h of use (or the key alone on a server that counts none yet).
+  const shown = await ok(`SHOW KEY "${generated.id}" OF "${ragflow}"`);
+  expect(shown).toMatch(new RegExp(`^id\\s+${generated.id}$`, "m"));
+
+  // A revoked key's secret still names it: REVOKE and DROP resolve it in a request body.
+  await ok(`REVOKE KEY "${generated.id}" OF "${ragflow}"`);
+  expect(await ok(`DROP TOKEN "${generated.key}" OF "${ragflow}"`)).toContain(
+    `Dropped key ${generated.id} of ${ragflow}.`,
+  );
+  expect(await verify(generated.key)).toMatchObject({ valid: false, reason: "not_found" });
+});
+
 test("statements piped on stdin", async () => {
   const result = await keydesk([], `SHOW USER ${quotedUser};\nLIST KEYS OF '${quotedUser}';\n`);
   expect(result.stderr).toBe("");
@@ -204,7 +249,7 @@ test("a statement that does not parse names the line and column, and nothing run
   const result = await keydesk(["-e", `CREATE USER 'never-${run}@e2e.test' ${PASSWORD};\nSHOW USR ${quotedUser};`]);
   expect(result.code).not.toBe(0);
   expect(result.stdout).toBe("");
-  expect(result.stderr).toContain('expected USER but found "USR" at line 2, column 6');
+  expect(result.stderr).toContain('expected USER, CURRENT, KEY or TOKEN but found "USR" at line 2, column 6');
   expect(result.stderr).toContain("     ^");
   const never = await keydesk(["-e", `SHOW USER 'never-${run}@e2e.test';`]);
   expect(never.code).toBe(1);

@@ -35,8 +35,8 @@ export async function authenticate(request: Request): Promise<Authenticated | nu
   const token = await getToken({ req: request, secret: process.env.AUTH_SECRET, secureCookie });
   const userId = typeof token?.sub === "string" ? token.sub : null;
   if (!userId) return null;
-  // The session token is only a claim: the user may since have been disabled, demoted or deleted.
-  const user = await findActiveUser(userId);
+  // The session token is only a claim: it ends once the user is disabled, demoted, deleted or given a new password.
+  const user = await findActiveUser(userId, token?.sv);
   if (!user) return null;
   return { caller: sessionCaller(user, requestInfo), via: "session" };
 }

@@ -1,7 +1,9 @@
 "use server";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
+import { ACCOUNT_LIMIT, LIMIT_WINDOW_MINUTES } from "@/lib/auth/login-limit";
 import { loginSchema, signIn, signOut } from "@/lib/auth/next-auth";
+import { OIDC_PROVIDER_ID } from "@/lib/auth/oidc-provider";
 
 export type LoginState = { email: string; error?: string; fields?: { email?: string[]; password?: string[] } };
 
@@ -14,7 +16,9 @@ function safeRedirect(value: FormDataEntryValue | null): string {
 
 function loginFailureMessage(error: AuthError): string {
   if (error instanceof CredentialsSignin) {
-    if (error.code === "rate_limited") return "Too many failed attempts. Wait 15 minutes, then try again.";
+    if (error.code === "rate_limited") {
+      return `Too many failed sign-in attempts (at most ${ACCOUNT_LIMIT} per account in ${LIMIT_WINDOW_MINUTES} minutes). Wait, then try again.`;
+    }
     if (error.code === "disabled") return "This account is disabled. Ask an administrator to enable it.";
     return "Invalid email or password.";
   }
@@ -33,6 +37,11 @@ export async function loginAction(_previous: LoginState, formData: FormData): Pr
     throw error;
   }
   return { email };
+}
+
+/** Starts single sign-on: next-auth redirects to the identity provider (by throwing, as above). */
+export async function oidcSignInAction(formData: FormData): Promise<void> {
+  await signIn(OIDC_PROVIDER_ID, { redirectTo: safeRedirect(formData.get("callbackUrl")) });
 }
 
 export async function signOutAction(): Promise<void> {

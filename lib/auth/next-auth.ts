@@ -1,9 +1,12 @@
-import NextAuth, { CredentialsSignin } from "next-auth";
+import { headers } from "next/headers";
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { clientIp } from "@/lib/api/request";
 import { recordAudit } from "@/lib/audit/service";
-import { loginRetryAfter } from "@/lib/auth/login-limit";
+import { refundAttempt, takeLoginAttempt } from "@/lib/auth/login-limit";
+import { signInWithOidc, type OidcIdentity } from "@/lib/auth/oidc";
+import { OIDC_PROVIDER_ID, oidcProvider } from "@/lib/auth/oidc-provider";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -11,9 +14,12 @@ import type { Role } from "@/lib/generated/prisma/enums";
 declare module "next-auth" {
   interface User {
     role?: Role;
+    sessionVersion?: number;
+    /** Set by the OIDC provider's profile, read once by the signIn callback. */
+    oidc?: OidcIdentity;
   }
   interface Session {
-    user: { id: string; email: string; name: string; role: Role };
+    user: { id: string; email: string; name: string; role: Role; sessionVersion: number };
   }
 }
 
@@ -29,65 +35,112 @@ class AccountDisabled extends CredentialsSignin {
   code = "disabled";
 }
 
+type RequestInfo = { ip: string | null; userAgent: string | null };
+
+function requestInfoOf(request: Request): RequestInfo {
+  return { ip: clientIp(request.headers), userAgent: request.headers.get("user-agent") };
+}
+
 /** The credentials check, exported for its tests; next-auth calls it on every sign-in. */
 export async function authorizeCredentials(credentials: unknown, request: Request) {
   const parsed = loginSchema.safeParse(credentials);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
-  const requestInfo = { ip: clientIp(request.headers), userAgent: request.headers.get("user-agent") };
-  if ((await loginRetryAfter(email, requestInfo.ip)) !== null) throw new RateLimited();
+  const requestInfo = requestInfoOf(request);
+  // The limit is taken before the password check, so concurrent attempts cannot overrun it.
+  const attempt = await takeLoginAttempt(email, requestInfo.ip);
+  if (!attempt.allowed) throw new RateLimited();
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, role: true, disabled: true, passwordHash: true },
+    select: { id: true, email: true, name: true, role: true, disabled: true, passwordHash: true, sessionVersion: true },
   });
+  // Unknown emails and SSO-only users (no password) cost one dummy check, so timing tells nothing.
   const passwordOk = user?.passwordHash
     ? await verifyPassword(user.passwordHash, password)
     : (await burnPasswordCheck(password), false);
   if (!user || !passwordOk || user.disabled) {
-    const reason = !user ? "unknown_email" : !passwordOk ? "wrong_password" : "disabled";
+    if (passwordOk) await refundAttempt(attempt);
+    const reason = !user
+      ? "unknown_email"
+      : !user.passwordHash
+        ? "sso_only"
+        : !passwordOk
+          ? "wrong_password"
+          : "disabled";
     await recordAudit(
       null,
-      { action: "auth.login_failed", target: { type: "email", id: email }, details: { reason } },
+      { action: "auth.login_failed", target: { type: "email", id: email }, details: { method: "password", reason } },
       db,
       requestInfo,
     );
-    if (user && passwordOk && user.disabled) throw new AccountDisabled();
+    if (passwordOk) throw new AccountDisabled();
     return null;
   }
-  const actor = {
-    user: { id: user.id, email: user.email, name: user.name, role: user.role },
-    keyId: null,
-    ...requestInfo,
-  };
+  await refundAttempt(attempt);
+  const signedIn = { id: user.id, email: user.email, name: user.name, role: user.role };
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() }, select: { id: true } });
-  await recordAudit(actor, { action: "auth.login", target: { type: "user", id: user.id } });
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  await recordAudit(
+    { user: signedIn, keyId: null, ...requestInfo },
+    { action: "auth.login", target: { type: "user", id: user.id }, details: { method: "password" } },
+  );
+  return { ...signedIn, sessionVersion: user.sessionVersion };
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
-  trustHost: true,
-  // A wrong password is an expected outcome, recorded in the audit log; not a server error with a stack.
-  logger: {
-    error(error) {
-      if (error instanceof CredentialsSignin) return;
-      console.error("[auth]", error);
+/** The request behind a callback (next-auth passes none to signIn); outside a request, nothing. */
+async function currentRequestInfo(): Promise<RequestInfo> {
+  try {
+    const requestHeaders = await headers();
+    return { ip: clientIp(requestHeaders), userAgent: requestHeaders.get("user-agent") };
+  } catch {
+    return { ip: null, userAgent: null };
+  }
+}
+
+// Built when the module loads (the proxy needs `auth` as a plain function, not a lazy one).
+function authConfig(): NextAuthConfig {
+  const oidc = oidcProvider();
+  return {
+    trustHost: true,
+    // A wrong password is an expected outcome, recorded in the audit log; not a server error with a stack.
+    logger: {
+      error(error) {
+        if (error instanceof CredentialsSignin) return;
+        console.error("[auth]", error);
+      },
     },
-  },
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
-  pages: { signIn: "/login" },
-  providers: [Credentials({ credentials: { email: {}, password: {} }, authorize: authorizeCredentials })],
-  callbacks: {
-    jwt({ token, user }) {
-      if (user?.id) {
-        token.sub = user.id;
-        token.role = user.role;
-      }
-      return token;
+    session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+    // Refusals and provider errors come back to the login page as `?error=<code>`.
+    pages: { signIn: "/login", error: "/login" },
+    providers: [
+      Credentials({ credentials: { email: {}, password: {} }, authorize: authorizeCredentials }),
+      ...(oidc ? [oidc] : []),
+    ],
+    callbacks: {
+      async signIn({ user, account }) {
+        if (account?.provider !== OIDC_PROVIDER_ID) return true;
+        if (!user.oidc) return "/login?error=failed";
+        const outcome = await signInWithOidc(user.oidc, await currentRequestInfo());
+        if (!outcome.ok) return `/login?error=${outcome.reason}`;
+        // From here on the session is Keydesk's user, not the provider's subject.
+        Object.assign(user, outcome.user, { oidc: undefined });
+        return true;
+      },
+      jwt({ token, user }) {
+        if (user?.id) {
+          token.sub = user.id;
+          token.role = user.role;
+          token.sv = user.sessionVersion ?? 0;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        session.user.id = token.sub ?? "";
+        session.user.role = token.role === "ADMIN" ? "ADMIN" : "USER";
+        session.user.sessionVersion = typeof token.sv === "number" ? token.sv : -1;
+        return session;
+      },
     },
-    session({ session, token }) {
-      session.user.id = token.sub ?? "";
-      session.user.role = token.role === "ADMIN" ? "ADMIN" : "USER";
-      return session;
-    },
-  },
-});
+  };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(authConfig());

@@ -37,6 +37,21 @@ export interface RequestOptions {
   auth?: boolean;
 }
 
+// An API key anywhere in a path or query, however it was encoded (SPEC §3's format, any prefix).
+const SECRET_IN_TEXT = /(?<![A-Za-z0-9])[A-Za-z0-9]+_[A-Za-z0-9]{38}(?![A-Za-z0-9])/;
+
+/** True when a URL would carry something shaped like a key's secret, so it must not be sent. */
+export function urlCarriesSecret(url: string): boolean {
+  const { pathname, search } = new URL(url);
+  let decoded = `${pathname}${search}`;
+  try {
+    decoded = decodeURIComponent(decoded);
+  } catch {
+    // A malformed escape cannot hide a secret from the raw text check below.
+  }
+  return SECRET_IN_TEXT.test(decoded) || SECRET_IN_TEXT.test(`${pathname}${search}`);
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -114,9 +129,18 @@ export class ApiClient {
       body = JSON.stringify(options.body);
     }
 
+    const url = this.url(path, options.query);
+    // The last line of defence for SPEC §6: whatever a statement does with its arguments, a secret
+    // never reaches a URL (access logs keep URLs). Statements resolve secrets through bodies instead.
+    if (urlCarriesSecret(url)) {
+      throw new CliApiError(
+        0,
+        "refusing to send an API key secret in a URL; give the key's id, or the secret where a key is expected",
+      );
+    }
     let response: Response;
     try {
-      response = await fetch(this.url(path, options.query), {
+      response = await fetch(url, {
         method,
         headers,
         body,

@@ -108,23 +108,31 @@ describe("key statements", () => {
     ]);
   });
 
-  it("resolves a secret through the verify body, never a URL", async () => {
+  it("resolves a secret through the admin lookup body, never a URL, whatever the key's status", async () => {
     server.handle((r) =>
-      r.path === "/api/v1/keys/verify" ? { data: { valid: true, key_id: "k9", user_id: "u1" } } : { data: key },
+      r.path === "/api/v1/admin/keys/lookup" ? { data: { ...key, id: "k9", status: "revoked" } } : { data: key },
     );
     const revoked = await run(`REVOKE KEY ${SECRET} OF a@x.com;`);
     await run(`DROP KEY '${SECRET}' OF a@x.com;`);
+    await run(`DROP TOKEN "${SECRET}" OF "a@x.com"`);
     expect(calls()).toEqual([
-      ["POST", "/api/v1/keys/verify", { key: SECRET }],
+      ["POST", "/api/v1/admin/keys/lookup", { key: SECRET }],
       ["POST", "/api/v1/admin/users/a%40x.com/keys/k9/revoke", {}],
-      ["POST", "/api/v1/keys/verify", { key: SECRET }],
+      ["POST", "/api/v1/admin/keys/lookup", { key: SECRET }],
+      ["DELETE", "/api/v1/admin/users/a%40x.com/keys/k9", undefined],
+      ["POST", "/api/v1/admin/keys/lookup", { key: SECRET }],
       ["DELETE", "/api/v1/admin/users/a%40x.com/keys/k9", undefined],
     ]);
     expect(server.requests.some((r) => r.url.includes(SECRET) || r.url.includes("SSSS"))).toBe(false);
-    // verify takes no credentials, so the admin key is not sent along with someone else's secret.
-    expect(server.requests[0].authorization).toBeUndefined();
     expect(revoked.message).toBe("Revoked key k9 of a@x.com.");
     expect(revoked.message).not.toContain(SECRET);
+  });
+
+  it("says so when no key has the secret, and calls nothing else", async () => {
+    server.handle(() => ({ status: 404, message: "API key not found" }));
+    const failure = run(`DROP KEY ${SECRET} OF a@x.com;`);
+    await expect(failure).rejects.toThrow("no key has that secret");
+    expect(calls()).toEqual([["POST", "/api/v1/admin/keys/lookup", { key: SECRET }]]);
   });
 
   it.each([
@@ -133,12 +141,19 @@ describe("key statements", () => {
     ["owner_disabled", "the key's owner is disabled"],
     ["not_found", "no key has that secret"],
     ["malformed", "that secret is malformed"],
-  ])("says clearly when verify answers %s, and calls nothing else", async (reason, message) => {
-    server.handle(() => ({ data: { valid: false, reason } }));
+  ])("falls back to verify on a server without the lookup route: %s", async (reason, message) => {
+    server.handle((r) =>
+      r.path === "/api/v1/keys/verify" ? { data: { valid: false, reason } } : { status: 404, message: "Not found" },
+    );
     const failure = run(`REVOKE KEY ${SECRET} OF a@x.com;`);
     await expect(failure).rejects.toBeInstanceOf(CliCommandError);
     await expect(failure).rejects.toThrow(message);
-    expect(calls()).toEqual([["POST", "/api/v1/keys/verify", { key: SECRET }]]);
+    expect(calls()).toEqual([
+      ["POST", "/api/v1/admin/keys/lookup", { key: SECRET }],
+      ["POST", "/api/v1/keys/verify", { key: SECRET }],
+    ]);
+    // verify takes no credentials, so the admin key is not sent along with someone else's secret.
+    expect(server.requests[1].authorization).toBeUndefined();
   });
 });
 

@@ -2,48 +2,18 @@
 // admin routes; model statements live in execute-models.ts and act on the caller's own account.
 
 import type { ApiClient } from "./api-client";
+import { executeInspectStatement } from "./execute-inspect";
 import { executeModelStatement } from "./execute-models";
 import type { CliResult } from "./format";
 import { HELP_TEXT } from "./help-text";
-import { asRecord, CliCommandError, fetchAllPages } from "./response";
+import { asRecord, fetchAllPages } from "./response";
 import type { Statement } from "./statements";
+import { KEY_COLUMNS, keyPath, resolveKeyId, userPath } from "./targets";
 
 export { CliCommandError } from "./response";
 
-/** `<prefix>_` + 32 random + 6 checksum base62 characters (SPEC §3); the prefix is configurable. */
-export const SECRET_PATTERN = /^[A-Za-z0-9]+_[A-Za-z0-9]{38}$/;
-
-export function looksLikeSecret(argument: string): boolean {
-  return SECRET_PATTERN.test(argument);
-}
-
 const USER_COLUMNS = ["id", "email", "name", "role", "disabled", "key_count", "created_at", "last_login_at"];
-const KEY_COLUMNS = ["id", "name", "alias", "start", "scopes", "status", "created_at", "expires_at", "last_used_at"];
 const NEW_KEY_COLUMNS = ["id", "name", "start", "scopes", "expires_at", "key"];
-
-const userPath = (email: string): string => `/admin/users/${encodeURIComponent(email)}`;
-const keyPath = (email: string, id: string): string => `${userPath(email)}/keys/${encodeURIComponent(id)}`;
-
-// Verification can tell why a secret is unusable but gives no id for it then (SPEC §4).
-const UNRESOLVABLE: Record<string, string> = {
-  revoked: "key is revoked; pass its id instead (LIST KEYS OF <email> shows it)",
-  expired: "key is expired; pass its id instead (LIST KEYS OF <email> shows it)",
-  owner_disabled: "the key's owner is disabled, so its secret cannot be looked up; pass the key's id instead",
-  not_found: "no key has that secret (it may have been deleted); check it, or pass the key's id",
-  malformed: "that secret is malformed (its checksum does not match); check it for typos, or pass the key's id",
-};
-
-/**
- * Turns a key id or a full secret into a key id. The secret only ever travels in the body
- * of POST /keys/verify, never in a URL, so it stays out of access logs.
- */
-export async function resolveKeyId(client: ApiClient, argument: string): Promise<string> {
-  if (!looksLikeSecret(argument)) return argument;
-  const answer = asRecord(await client.post("/keys/verify", { key: argument }, { auth: false }), "verification");
-  if (answer.valid === true && typeof answer.key_id === "string") return answer.key_id;
-  const reason = typeof answer.reason === "string" ? answer.reason : "unknown";
-  throw new CliCommandError(UNRESOLVABLE[reason] ?? `key cannot be used (${reason}); pass its id instead`);
-}
 
 function countOf(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
@@ -72,6 +42,13 @@ export async function executeStatement(statement: Statement, client: ApiClient):
     case "alter_user_role": {
       const user = asRecord(await client.patch(userPath(statement.email), { role: statement.role }), "the user");
       return { record: user, message: `User ${statement.email} is now ${statement.role}.` };
+    }
+    case "alter_user_password": {
+      const user = asRecord(
+        await client.patch(userPath(statement.email), { password: statement.password }),
+        "the user",
+      );
+      return { record: user, message: `Changed the password of ${statement.email}; their sessions have ended.` };
     }
     case "set_user_disabled": {
       const { email, disabled } = statement;
@@ -108,6 +85,10 @@ export async function executeStatement(statement: Statement, client: ApiClient):
     case "quit":
       // The shell stops before executing QUIT; here it is a no-op so the switch stays total.
       return {};
+    case "show_current_user":
+    case "show_user_permission":
+    case "show_key":
+      return executeInspectStatement(statement, client);
     default:
       return executeModelStatement(statement, client);
   }

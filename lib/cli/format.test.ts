@@ -96,7 +96,16 @@ describe("formatResult", () => {
     expect(JSON.parse(formatResult({ message: "done" }, { json: true }))).toEqual({ message: "done" });
   });
 
-  it("indents JSON for people and keeps it parseable", () => {
-    expect(formatResult({ record: { id: "k1" } }, { json: true })).toBe('{\n  "id": "k1"\n}');
+  it("prints one compact JSON document on one line (JSON Lines)", () => {
+    expect(formatResult({ record: { id: "k1", scopes: ["a", "b"] } }, { json: true })).toBe(
+      '{"id":"k1","scopes":["a","b"]}',
+    );
+    expect(formatResult({ message: "line one\nline two" }, { json: true })).not.toContain("\n");
+  });
+
+  it("prints a record, then its rows with their own columns", () => {
+    expect(
+      formatResult({ record: { id: "k1" }, columns: ["id"], rows: [{ start: "t0", valid: 3 }], rowColumns: ["valid"] }),
+    ).toBe("id  k1\nvalid\n-----\n    3");
   });
 });

@@ -4,8 +4,10 @@ export type Row = Record<string, unknown>;
 
 /** What executing one statement produced; the formatter decides how it looks. */
 export interface CliResult {
-  /** Text mode only: which fields to show, in this order (default: every field). */
+  /** Text mode only: which fields of the record (or of the rows) to show, in this order (default: every field). */
   columns?: string[];
+  /** Text mode only: the rows' fields when a result has both a record and rows. */
+  rowColumns?: string[];
   rows?: Row[];
   record?: Row;
   /** A one-line summary shown after the table in text mode. */
@@ -71,12 +73,13 @@ export function formatRecord(record: Row, fields: string[] = Object.keys(record)
 /** The text for stdout (without a trailing newline); empty when there is nothing to show. */
 export function formatResult(result: CliResult, options: FormatOptions = {}): string {
   if (options.json) {
+    // JSON Lines: one compact document per statement, so `--json` output streams into jq or a parser.
     const payload = result.json ?? result.rows ?? result.record ?? { message: result.message ?? "" };
-    return JSON.stringify(payload, null, 2);
+    return JSON.stringify(payload);
   }
   const parts: string[] = [];
-  if (result.rows) parts.push(formatTable(result.rows, result.columns));
   if (result.record) parts.push(formatRecord(result.record, result.columns));
+  if (result.rows) parts.push(formatTable(result.rows, result.record ? result.rowColumns : result.columns));
   if (result.message) parts.push(result.message);
   return parts.filter((part) => part !== "").join("\n");
 }

@@ -4,15 +4,22 @@ export const HELP_TEXT = `Statements (keywords in any case; end each with ;  KEY
 
   LIST USERS;
   SHOW USER <email>;
+  SHOW USER PERMISSION <email>;          role, and each key's scopes
+  SHOW CURRENT USER;                     who KEYDESK_API_KEY belongs to
   CREATE USER <email> <password> [ADMIN];
   DROP USER <email>;
   ALTER USER <email> SET ROLE ADMIN|USER;
+  ALTER USER <email> PASSWORD <password>;
+  ALTER USER <email> ACTIVE ON|OFF;
+  GRANT ADMIN <email>;
+  REVOKE ADMIN <email>;
   ENABLE USER <email>;
   DISABLE USER <email>;
   GENERATE KEY FOR USER <email>;
   LIST KEYS OF <email>;
   REVOKE KEY <key id or secret> OF <email>;
   DROP KEY <key id or secret> OF <email>;
+  SHOW KEY <key id> OF <email>;          the key and its last 24 h of use
   CREATE MODEL PROVIDER <factory> <api key> [<base url>];
   DROP MODEL PROVIDER <factory>;
   LIST MODEL PROVIDERS;
@@ -22,7 +29,9 @@ export const HELP_TEXT = `Statements (keywords in any case; end each with ;  KEY
   HELP;
   QUIT;   (or EXIT; or Ctrl-D)
 
-Arguments are bare words or 'single quoted' (write '' for a quote inside).
+Arguments are bare words, 'single quoted' or "double quoted" (write '' or ""
+for the quote inside). The last statement's ; may be left out.
+A secret is only ever sent in a request body, never in a URL.
 -- starts a comment that runs to the end of the line.
 User and key statements need an admin-scoped key; model statements act on
 the caller's own providers and defaults.`;

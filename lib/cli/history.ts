@@ -3,7 +3,7 @@
 import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { looksLikeSecret } from "./execute";
+import { looksLikeSecret } from "./targets";
 import { tokenize } from "./lexer";
 
 export const HISTORY_SIZE = 1000;

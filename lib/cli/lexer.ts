@@ -4,7 +4,7 @@
 export type TokenKind = "word" | "string" | "semi" | "eof";
 
 export interface Token {
-  /** `word` is a bare word, `string` a single-quoted argument (already unescaped). */
+  /** `word` is a bare word, `string` a quoted argument (already unescaped). */
   kind: TokenKind;
   value: string;
   /** 1-based position of the token's first character in the source. */
@@ -72,20 +72,21 @@ export function tokenize(source: string): Token[] {
       tokens.push({ kind: "semi", value: ";", raw: ";", line: start.line, column: start.column });
       continue;
     }
-    if (ch === "'") {
-      advance();
+    // 'single' or "double" quotes (RAGFlow's documentation writes both), with one escaping rule.
+    if (ch === "'" || ch === '"') {
+      const quote = advance();
       let value = "";
       for (;;) {
         if (i >= source.length) {
           throw new CliParseError("unterminated quoted argument", source, start.line, start.column);
         }
         const c = advance();
-        if (c !== "'") {
+        if (c !== quote) {
           value += c;
-        } else if (source[i] === "'") {
+        } else if (source[i] === quote) {
           // SQL-style escape: two quotes inside a quoted argument stand for one.
           advance();
-          value += "'";
+          value += quote;
         } else {
           break;
         }

@@ -144,7 +144,12 @@ describe("parseStatements: errors say where", () => {
   const cases: [string, string, number, number][] = [
     ["ALTER USER a@b.com SET ROL ADMIN;", 'expected ROLE but found "ROL"', 1, 24],
     ["ALTER USER a@b.com SET ROLE OWNER;", 'expected ADMIN or USER but found "OWNER"', 1, 29],
-    ["LIST USERS", 'expected ";" but found end of input', 1, 11],
+    ["LIST USERS LIST USERS", 'expected ";" but found "LIST"', 1, 12],
+    ["ALTER USER a@b.com ACTIVE YES;", 'expected ON or OFF but found "YES"', 1, 27],
+    ["ALTER USER a@b.com PASS x;", 'expected SET, PASSWORD or ACTIVE but found "PASS"', 1, 20],
+    ["GRANT USER a@b.com;", 'expected ADMIN but found "USER"', 1, 7],
+    ["SHOW KEY k1;", 'expected OF but found ";"', 1, 12],
+    ['SHOW USER "unterminated;', "unterminated quoted argument", 1, 11],
     ["LIST USER;", 'expected USERS, KEYS, TOKENS, MODEL or DEFAULT but found "USER"', 1, 6],
     ["SHOW USER ;", 'expected <email> but found ";"', 1, 11],
     ["CREATE USER a@b.com pw ADMIN extra;", 'expected ";" but found "extra"', 1, 30],
@@ -158,11 +163,11 @@ describe("parseStatements: errors say where", () => {
     ["HELP me;", 'expected ";" but found "me"', 1, 6],
     [
       "'LIST' USERS;",
-      "expected LIST, SHOW, CREATE, DROP, ALTER, ENABLE, DISABLE, GENERATE, REVOKE, SET, RESET, HELP, QUIT or EXIT but found 'LIST'",
+      "expected LIST, SHOW, CREATE, DROP, ALTER, ENABLE, DISABLE, GENERATE, REVOKE, SET, RESET, GRANT, HELP, QUIT or EXIT but found 'LIST'",
       1,
       1,
     ],
-    ["LIST USERS;\n  -- ok\n\tSHOW USR x;", 'expected USER but found "USR"', 3, 7],
+    ["LIST USERS;\n  -- ok\n\tSHOW USR x;", 'expected USER, CURRENT, KEY or TOKEN but found "USR"', 3, 7],
     ["SHOW USER 'unterminated;\nLIST USERS;", "unterminated quoted argument", 1, 11],
   ];
   it.each(cases)("%s", (text, reason, line, column) => {

@@ -15,6 +15,7 @@ const STATEMENT_KEYWORDS = [
   "REVOKE",
   "SET",
   "RESET",
+  "GRANT",
   "HELP",
   "QUIT",
   "EXIT",
@@ -74,7 +75,9 @@ class Parser {
     return token.value;
   }
 
+  /** A statement ends with `;`, except the last one, whose `;` may be left out (SPEC §6). */
   private end<S extends Statement>(statement: S, optional: string[] = []): S {
+    if (this.current.kind === "eof") return statement;
     if (this.current.kind !== "semi") this.fail(alternatives([...optional, '";"']));
     this.pos += 1;
     return statement;
@@ -99,19 +102,17 @@ class Parser {
       case "LIST":
         return this.list();
       case "SHOW":
-        this.keyword("USER");
-        return this.end({ kind: "show_user", email: this.argument("email") });
+        return this.show();
       case "CREATE":
         return this.create();
       case "DROP":
         return this.drop();
-      case "ALTER": {
-        this.keyword("USER");
-        const email = this.argument("email");
-        this.keyword("SET");
-        this.keyword("ROLE");
-        return this.end({ kind: "alter_user_role", email, role: this.keyword("ADMIN", "USER") });
-      }
+      case "ALTER":
+        return this.alter();
+      case "GRANT":
+        // GRANT ADMIN <email> and REVOKE ADMIN <email> are RAGFlow's spelling of SET ROLE.
+        this.keyword("ADMIN");
+        return this.end({ kind: "alter_user_role", email: this.argument("email"), role: "ADMIN" });
       case "ENABLE":
       case "DISABLE":
         this.keyword("USER");
@@ -126,7 +127,9 @@ class Parser {
         this.keyword("USER");
         return this.end({ kind: "generate_key", email: this.argument("email") });
       case "REVOKE": {
-        this.keyword("KEY", "TOKEN");
+        if (this.keyword("KEY", "TOKEN", "ADMIN") === "ADMIN") {
+          return this.end({ kind: "alter_user_role", email: this.argument("email"), role: "USER" });
+        }
         const key = this.argument("key id or secret");
         this.keyword("OF");
         return this.end({ kind: "revoke_key", key, email: this.argument("email") });
@@ -148,6 +151,41 @@ class Parser {
         // QUIT and EXIT
         return this.end({ kind: "quit" });
     }
+  }
+
+  private show(): Statement {
+    if (this.keyword("USER", "CURRENT", "KEY", "TOKEN") === "CURRENT") {
+      this.keyword("USER");
+      return this.end({ kind: "show_current_user" });
+    }
+    if (this.previousKeyword() !== "USER") {
+      const key = this.argument("key id");
+      this.keyword("OF");
+      return this.end({ kind: "show_key", key, email: this.argument("email") });
+    }
+    if (this.atKeyword("PERMISSION")) {
+      this.pos += 1;
+      return this.end({ kind: "show_user_permission", email: this.argument("email") });
+    }
+    return this.end({ kind: "show_user", email: this.argument("email") });
+  }
+
+  private alter(): Statement {
+    this.keyword("USER");
+    const email = this.argument("email");
+    const what = this.keyword("SET", "PASSWORD", "ACTIVE");
+    if (what === "PASSWORD")
+      return this.end({ kind: "alter_user_password", email, password: this.argument("password") });
+    if (what === "ACTIVE") {
+      const active = this.keyword("ON", "OFF") === "ON";
+      return this.end({ kind: "set_user_disabled", email, disabled: !active });
+    }
+    this.keyword("ROLE");
+    return this.end({ kind: "alter_user_role", email, role: this.keyword("ADMIN", "USER") });
+  }
+
+  private previousKeyword(): string {
+    return this.tokens[this.pos - 1].value.toUpperCase();
   }
 
   private list(): Statement {

@@ -113,7 +113,9 @@ describe("runInteractive", () => {
     expect(shown).toContain("      -> ");
     expect(shown).toContain("email     a@x.com");
     expect(stderr.text()).toContain("error: cannot delete the last admin\n");
-    expect(stderr.text()).toContain('error: expected USER but found "USR" at line 1, column 6\n');
+    expect(stderr.text()).toContain(
+      'error: expected USER, CURRENT, KEY or TOKEN but found "USR" at line 1, column 6\n',
+    );
     expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
       "GET /api/v1/admin/users/a%40x.com",
       "DELETE /api/v1/admin/users/a%40x.com",

@@ -51,7 +51,7 @@ async function runParsed(statements: Statement[], options: ShellOptions): Promis
   for (const statement of statements) {
     if (statement.kind === "quit") return "quit";
     if (statement.kind === "help") {
-      stdout.write(`${HELP_TEXT}\n`);
+      stdout.write(`${options.json ? JSON.stringify({ help: HELP_TEXT }) : HELP_TEXT}\n`);
       continue;
     }
     try {

@@ -21,6 +21,10 @@ export type Statement =
   | { kind: "create_user"; email: string; password: string; role: Role }
   | { kind: "drop_user"; email: string }
   | { kind: "alter_user_role"; email: string; role: Role }
+  | { kind: "alter_user_password"; email: string; password: string }
+  | { kind: "show_current_user" }
+  | { kind: "show_user_permission"; email: string }
+  | { kind: "show_key"; key: string; email: string }
   | { kind: "set_user_disabled"; email: string; disabled: boolean }
   | { kind: "generate_key"; email: string }
   | { kind: "list_keys"; email: string }

@@ -37,7 +37,8 @@ describe("keydesk setup", () => {
     expect(second.stderr).toContain("Admin account exists (ops@example.test)");
     expect(second.stdout).toBe("");
     expect(await db.user.count({ where: { role: "ADMIN" } })).toBe(1);
-  });
+    // Two runs of the binary (node, tsx, migrations, argon2): slow on a busy machine.
+  }, 90_000);
 
   it("refuses an ADMIN_PASSWORD shorter than 12 characters", async () => {
     await db.user.deleteMany({});

@@ -66,6 +66,7 @@ describe("migration runner", () => {
       "api_keys",
       "audit_events",
       "default_models",
+      "login_limits",
       "model_providers",
       "provider_models",
       "settings",

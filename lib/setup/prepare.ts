@@ -1,6 +1,7 @@
 import path from "node:path";
 import { prepareEnvFile } from "@/lib/setup/env-file";
 import { startEmbeddedPostgres } from "@/lib/setup/embedded-db";
+import { findRunningEmbeddedPostgres } from "@/lib/setup/running-db";
 import { migrate } from "@/lib/setup/migrate";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
@@ -15,8 +16,13 @@ export async function prepareDatabase(log: (line: string) => void): Promise<Prep
   prepareEnvFile(path.join(PROJECT_ROOT, ".env.local"), log);
   let stop = async () => {};
   let embedded = false;
-  if (!process.env.DATABASE_URL) {
-    const dataDir = process.env.KEYDESK_DATA_DIR ?? path.join(PROJECT_ROOT, ".data", "postgres");
+  const dataDir = process.env.KEYDESK_DATA_DIR || path.join(PROJECT_ROOT, ".data", "postgres");
+  const running = process.env.DATABASE_URL ? null : findRunningEmbeddedPostgres(dataDir);
+  if (running) {
+    // `npm start` (or another setup) holds the data directory: use its server, and leave it running.
+    log(`Using the embedded PostgreSQL that is already running on 127.0.0.1:${running.port} (pid ${running.pid})`);
+    process.env.DATABASE_URL = running.url;
+  } else if (!process.env.DATABASE_URL) {
     log(`Starting the embedded PostgreSQL (data in ${path.relative(PROJECT_ROOT, dataDir) || dataDir})`);
     const database = await startEmbeddedPostgres({ dataDir, log });
     process.env.DATABASE_URL = database.url;

@@ -34,6 +34,7 @@ describe("migrated database matches schema.prisma", () => {
         createdAt: true,
         updatedAt: true,
         lastLoginAt: true,
+        sessionVersion: true,
       },
     });
     expect(user).toMatchObject({
@@ -42,6 +43,7 @@ describe("migrated database matches schema.prisma", () => {
       passwordHash: "hash",
       role: "ADMIN",
       disabled: true,
+      sessionVersion: 0,
     });
     expect(user.lastLoginAt?.toISOString()).toBe("2026-01-02T03:04:05.678Z");
     expect(user.id).toMatch(/^[0-9a-f-]{36}$/);
@@ -154,6 +156,11 @@ describe("migrated database matches schema.prisma", () => {
       },
     });
     expect(provider.models).toEqual([{ name: "gpt", type: "chat", maxTokens: 8, usedTokens: 3 }]);
+
+    const limit = await db.loginLimit.create({
+      data: { key: "account:round@trip.test", hits: 3, resetAt: new Date("2026-01-02T03:19:05.678Z") },
+    });
+    expect(limit).toEqual({ key: "account:round@trip.test", hits: 3, resetAt: new Date("2026-01-02T03:19:05.678Z") });
 
     const defaults = await db.defaultModels.create({
       data: {

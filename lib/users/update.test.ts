@@ -77,7 +77,7 @@ describe("PATCH /admin/users/{user}", () => {
 });
 
 describe("disabling and enabling a user", () => {
-  it("makes their keys verify as owner_disabled at once, ends their session, and enabling restores both", async () => {
+  it("makes their keys verify as owner_disabled at once, ends their session; enabling restores the keys only", async () => {
     const target = await createUser({ email: "pause@example.test" });
     const { secret } = await keyFor(target);
     const cookie = await sessionCookie(target);
@@ -92,7 +92,8 @@ describe("disabling and enabling a user", () => {
     const enabled = await patch(target.id, { disabled: false });
     expect(enabled).toMatchObject({ status: 200, data: { disabled: false } });
     expect(await verifyKey(secret)).toMatchObject({ valid: true, key: { ownerId: target.id } });
-    expect((await call(apiRequest("GET", "/api/v1/me", { cookie }))).status).toBe(200);
+    // The session ended (SPEC §8) and stays ended: the user signs in again.
+    expect((await call(apiRequest("GET", "/api/v1/me", { cookie }))).status).toBe(401);
     const events = await db.auditEvent.findMany({
       where: { action: "user.updated", targetId: target.id },
       orderBy: { id: "asc" },

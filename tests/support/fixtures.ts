@@ -36,9 +36,14 @@ export async function keyFor(user: { id: string; email: string; name: string; ro
   return { secret: created.key!, id: created.id };
 }
 
+/** A session cookie as next-auth issues it at sign-in, carrying the user's current session version. */
 export async function sessionCookie(user: { id: string; email: string; role: Role }): Promise<string> {
+  const { sessionVersion } = await db.user.findUniqueOrThrow({
+    where: { id: user.id },
+    select: { sessionVersion: true },
+  });
   const token = await encode({
-    token: { sub: user.id, email: user.email, role: user.role },
+    token: { sub: user.id, email: user.email, role: user.role, sv: sessionVersion },
     secret: process.env.AUTH_SECRET!,
     salt: "authjs.session-token",
   });

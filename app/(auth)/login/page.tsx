@@ -1,5 +1,9 @@
 import type { Metadata } from "next";
+import { FormError } from "@/components/ui/form-error";
+import { oidcRefusalMessage } from "@/lib/auth/oidc-refusals";
+import { config } from "@/lib/config";
 import { LoginForm } from "./_components/login-form";
+import { SsoButton } from "./_components/sso-button";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -18,12 +22,29 @@ function returnPath(callbackUrl: string | string[] | undefined): string {
 }
 
 export default async function LoginPage({ searchParams }: PageProps<"/login">) {
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl, error, code } = await searchParams;
+  const settings = config();
+  // Password failures are the form's own messages; `?error=` here is single sign-on's outcome.
+  const ssoError =
+    typeof error === "string" && error !== "CredentialsSignin" && code === undefined
+      ? oidcRefusalMessage(error)
+      : undefined;
   return (
     <main className="flex min-h-screen items-center justify-center bg-muted/40 p-4">
       <div className="w-full max-w-sm rounded-xl border border-border bg-background p-8 shadow-sm">
         <h1 className="text-2xl font-semibold tracking-tight">Sign in to Keydesk</h1>
         <p className="mt-1 text-sm text-muted-foreground">API keys and model settings for your team.</p>
+        {ssoError ? (
+          <div className="mt-6">
+            <FormError message={ssoError} testId="sso-error" />
+          </div>
+        ) : null}
+        {settings.AUTH_OIDC_ISSUER ? (
+          <>
+            <SsoButton label={settings.AUTH_OIDC_NAME} callbackUrl={returnPath(callbackUrl)} />
+            <p className="mt-6 text-center text-xs text-muted-foreground">or with your email and password</p>
+          </>
+        ) : null}
         <LoginForm callbackUrl={returnPath(callbackUrl)} />
       </div>
     </main>

@@ -2,7 +2,8 @@ import { defineRoute } from "@/lib/api/route";
 import { listAudit } from "@/lib/audit/list";
 import { listAuditQuerySchema } from "@/lib/audit/schemas";
 import { listKeys } from "@/lib/keys/list";
-import { generateKeySchema, listKeysQuerySchema } from "@/lib/keys/schemas";
+import { findKeyBySecret } from "@/lib/keys/lookup";
+import { generateKeySchema, listKeysQuerySchema, verifyKeySchema } from "@/lib/keys/schemas";
 import { createKey, deleteKey, getKey, revokeKey } from "@/lib/keys/service";
 import { createUserSchema, listUsersQuerySchema, updateUserSchema } from "@/lib/users/schemas";
 import { createUser, deleteUser, getUser, listUsers, resolveUser, updateUser } from "@/lib/users/service";
@@ -86,6 +87,14 @@ export const adminRoutes = [
     summary: "Revoke a user's key",
     admin: true,
     handler: async ({ caller, params }) => revokeKey(caller, (await resolveUser(caller, params.user!)).id, params.id!),
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/admin/keys/lookup",
+    summary: "Find any user's key by its secret, whatever its status (the secret in the body, never a URL)",
+    admin: true,
+    body: verifyKeySchema,
+    handler: ({ caller, body }) => findKeyBySecret(caller, body.key),
   }),
   defineRoute({
     method: "GET",

@@ -1,0 +1,92 @@
+// SPEC §8: a session ends at its next request once the user's password changes, or the user is
+// disabled, demoted or deleted. The cookies here come from the real next-auth sign-in.
+import type { NextRequest } from "next/server";
+import { describe, expect, it } from "vitest";
+import { GET as authGet, POST as authPost } from "@/app/api/auth/[...nextauth]/route";
+import { authenticate } from "@/lib/api/authenticate";
+import { db } from "@/lib/db";
+import { deleteUser, updateUser } from "@/lib/users/service";
+import { apiRequest, callerFor, createUser, sessionCookie, TEST_PASSWORD } from "@/tests/support/fixtures";
+
+const AUTH_BASE = "http://localhost:3000/api/auth";
+
+function cookiesOf(response: Response): string[] {
+  return response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]!);
+}
+
+/** Signs in through next-auth's credentials callback, CSRF token and all; returns the session cookie. */
+async function signInCookie(email: string): Promise<string> {
+  const csrf = await authGet(new Request(`${AUTH_BASE}/csrf`) as NextRequest);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await authPost(
+    new Request(`${AUTH_BASE}/callback/credentials`, {
+      method: "POST",
+      headers: {
+        cookie: cookiesOf(csrf).join("; "),
+        "content-type": "application/x-www-form-urlencoded",
+        "x-forwarded-for": "10.9.0.1",
+      },
+      body: new URLSearchParams({ email, password: TEST_PASSWORD, csrfToken }),
+    }),
+  );
+  const session = cookiesOf(response).find((cookie) => cookie.startsWith("authjs.session-token="));
+  if (!session) throw new Error(`sign-in gave no session cookie (status ${response.status})`);
+  return session;
+}
+
+const sessionUser = async (cookie: string) =>
+  (await authenticate(apiRequest("GET", "/api/v1/me", { cookie })))?.caller.user;
+
+async function cast() {
+  const admin = await createUser({ role: "ADMIN", email: `admin-${crypto.randomUUID()}@example.test` });
+  const user = await createUser({ email: `user-${crypto.randomUUID()}@example.test` });
+  return { adminCaller: callerFor(admin), admin, user, cookie: await signInCookie(user.email) };
+}
+
+describe("sessions end at once", () => {
+  it("ends when an admin changes the user's password", async () => {
+    const { adminCaller, user, cookie } = await cast();
+    expect(await sessionUser(cookie)).toMatchObject({ id: user.id });
+    await updateUser(adminCaller, user.email, { password: "a brand new password" });
+    expect(await sessionUser(cookie)).toBeUndefined();
+  });
+
+  it("ends when the user is disabled, and stays ended after they are enabled again", async () => {
+    const { adminCaller, user, cookie } = await cast();
+    await updateUser(adminCaller, user.email, { disabled: true });
+    expect(await sessionUser(cookie)).toBeUndefined();
+    await updateUser(adminCaller, user.email, { disabled: false });
+    expect(await sessionUser(cookie)).toBeUndefined();
+    // A new sign-in works again.
+    expect(await sessionUser(await signInCookie(user.email))).toMatchObject({ id: user.id });
+  });
+
+  it("ends when an admin is demoted", async () => {
+    const { admin } = await cast();
+    const otherAdmin = await createUser({ role: "ADMIN" });
+    const cookie = await signInCookie(admin.email);
+    expect(await sessionUser(cookie)).toMatchObject({ id: admin.id, role: "ADMIN" });
+    await updateUser(callerFor(otherAdmin), admin.email, { role: "USER" });
+    expect(await sessionUser(cookie)).toBeUndefined();
+  });
+
+  it("ends when the user is deleted", async () => {
+    const { adminCaller, user, cookie } = await cast();
+    await deleteUser(adminCaller, user.email);
+    expect(await sessionUser(cookie)).toBeUndefined();
+  });
+
+  it("ends when the password hash changes by any path, even straight in the database", async () => {
+    const { user } = await cast();
+    const cookie = await sessionCookie(user);
+    await db.$executeRaw`UPDATE users SET password_hash = 'changed elsewhere' WHERE id = ${user.id}`;
+    expect(await sessionUser(cookie)).toBeUndefined();
+  });
+
+  it("survives changes that take nothing away: a new name, a promotion", async () => {
+    const { adminCaller, user, cookie } = await cast();
+    await updateUser(adminCaller, user.email, { name: "Renamed" });
+    await updateUser(adminCaller, user.email, { role: "ADMIN" });
+    expect(await sessionUser(cookie)).toMatchObject({ id: user.id, name: "Renamed", role: "ADMIN" });
+  });
+});
