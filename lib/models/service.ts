@@ -1,7 +1,8 @@
 import "server-only";
 import { requireScope, type Caller } from "@/lib/auth/caller";
 import { db } from "@/lib/db";
-import { BUILTIN_FACTORY, catalogForApi, findFactory, tagString, type ApiFactory, type ModelType } from "./catalog";
+import { catalogForApi, findFactory, tagString, type ApiFactory } from "./catalog";
+import { BUILTIN_FACTORY, type ModelType } from "./model-types";
 import type { ListModelsQuery } from "./schemas";
 
 // Read side of the Models API. Writes live in providers.ts (add/remove) and defaults.ts.

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { sessionCaller } from "@/lib/auth/caller";
 import { requireUser } from "@/lib/auth/session";
-import { BUILTIN_FACTORY, CATALOG } from "@/lib/models/catalog";
+import { ADDABLE_FACTORIES } from "@/lib/models/catalog";
 import { getDefaults } from "@/lib/models/defaults";
 import { listProviders } from "@/lib/models/providers";
 import { listModels } from "@/lib/models/service";

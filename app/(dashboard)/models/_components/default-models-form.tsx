@@ -11,7 +11,7 @@ import { FormError } from "@/components/ui/form-error";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { setDefaultsAction } from "@/lib/models/actions";
-import { DEFAULT_FIELD_NAMES, type DefaultField } from "@/lib/models/catalog";
+import { DEFAULT_FIELD_NAMES, type DefaultField } from "@/lib/models/model-types";
 import { setDefaultsSchema, type SetDefaultsFormValues, type SetDefaultsInput } from "@/lib/models/schemas";
 import { DEFAULT_FIELD_LABELS, DEFAULT_FIELD_ORDER, defaultFormValues, type DefaultOptions } from "./model-options";
 

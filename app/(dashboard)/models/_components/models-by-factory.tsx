@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import { BUILTIN_FACTORY } from "@/lib/models/catalog";
+import { BUILTIN_FACTORY } from "@/lib/models/model-types";
 import type { ModelsByFactory } from "@/lib/models/service";
 import { TYPE_LABELS } from "./model-options";
 import { rowClasses, tableClasses, tableWrapper, tdClasses, thClasses, theadClasses } from "./table-styles";
