@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { startFakeOpenAiServer, type FakeOpenAiServer } from "../lib/models/fake-openai-server";
+import { startFakeProviderServer, type FakeProviderServer } from "../lib/models/fake-provider-server";
 import { ADMIN_STATE } from "./auth-state";
 
 test.use({ storageState: ADMIN_STATE });
@@ -19,7 +19,7 @@ const RERANK = "builtin-rerank@Builtin";
 
 type Run = { code: number; stdout: string; stderr: string };
 
-let fake: FakeOpenAiServer;
+let fake: FakeProviderServer;
 let env: NodeJS.ProcessEnv;
 
 /** The real binary, as an operator runs it: `keydesk admin -e "<statements>" [--json]`. */
@@ -49,7 +49,7 @@ async function listDefaults(): Promise<Record<string, string | null>> {
 }
 
 test.beforeAll(async ({ browser, baseURL }) => {
-  fake = await startFakeOpenAiServer({ acceptKey: PROVIDER_KEY });
+  fake = await startFakeProviderServer({ acceptKey: PROVIDER_KEY });
   // A Keydesk key of the admin's own (default scopes include models:read and models:write).
   const context = await browser.newContext({ storageState: ADMIN_STATE, baseURL });
   const created = await context.request.post("/api/v1/keys", {

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { startFakeOpenAiServer, type FakeOpenAiServer } from "../lib/models/fake-openai-server";
+import { startFakeProviderServer, type FakeProviderServer } from "../lib/models/fake-provider-server";
 import { ADMIN_STATE } from "./auth-state";
 
 test.use({ storageState: ADMIN_STATE });
@@ -13,11 +13,11 @@ const BAD_KEY = `sk-e2e-wrong-${randomBytes(12).toString("hex")}`;
 const CHAT = `gpt-4o-mini@${FACTORY}`;
 const EMBEDDING = `text-embedding-3-small@${FACTORY}`;
 
-let fake: FakeOpenAiServer;
+let fake: FakeProviderServer;
 
 test.beforeAll(async () => {
   // A short delay keeps the "Checking with …" progress on screen long enough to see.
-  fake = await startFakeOpenAiServer({ acceptKey: GOOD_KEY, delayMs: 1_000 });
+  fake = await startFakeProviderServer({ acceptKey: GOOD_KEY, delayMs: 1_000 });
 });
 test.afterAll(async () => {
   await fake?.close();

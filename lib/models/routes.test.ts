@@ -12,19 +12,22 @@ import {
   newUser,
   providerRows,
   refusedUrl,
+  allowPrivateProviderNetworks,
 } from "@/tests/support/models";
 import { findFactory } from "./catalog";
-import { startFakeOpenAiServer, type FakeOpenAiServer } from "./fake-openai-server";
+import { startFakeProviderServer, type FakeProviderServer } from "./fake-provider-server";
 import { decryptSecret, parseEncryptionKey } from "./secret-box";
 
-// POST /models against a real local provider (fake-openai-server.ts), never a mocked fetch.
+allowPrivateProviderNetworks();
+
+// POST /models against a real local provider (fake-provider-server.ts), never a mocked fetch.
 
 const OTHER_KEY = "sk-other-9876543210zyxwvutsrqponm";
-let fake: FakeOpenAiServer;
+let fake: FakeProviderServer;
 let closedUrl: string;
 
 beforeAll(async () => {
-  fake = await startFakeOpenAiServer({ acceptKey: GOOD_KEY });
+  fake = await startFakeProviderServer({ acceptKey: GOOD_KEY });
   closedUrl = await refusedUrl();
 });
 afterAll(() => fake.close());
@@ -244,7 +247,7 @@ describe("POST /models with a self-hosted factory", () => {
 
 describe("re-adding a factory", () => {
   it("updates the one row: new key, URL and models, token counts kept, dropped models' defaults cleared", async () => {
-    const other = await startFakeOpenAiServer({ acceptKey: OTHER_KEY });
+    const other = await startFakeProviderServer({ acceptKey: OTHER_KEY });
     try {
       const { user, key } = await newUser();
       const first = {

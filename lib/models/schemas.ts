@@ -64,6 +64,11 @@ export const addProviderSchema = z.object({
     .optional(),
 });
 
+/** DELETE /models/{factory}/models/{name}?type=…: without a type, every type of the name goes. */
+export const removeModelQuerySchema = z.strictObject({
+  type: z.enum(MODEL_TYPES, { error: `Type must be one of ${MODEL_TYPES.join(", ")}` }).optional(),
+});
+
 export const discoverModelsSchema = addProviderSchema.omit({ models: true });
 
 export const removeProviderSchema = z.object({

@@ -1,5 +1,7 @@
 // Helpers for the Models route tests: real route handlers, real keys, a real refused port.
 import { createServer } from "node:net";
+import { afterAll, beforeAll } from "vitest";
+import { resetConfigForTests } from "@/lib/config";
 import { db } from "@/lib/db";
 import type { Scope } from "@/lib/auth/caller";
 import { apiRequest, call, createUser, keyFor } from "@/tests/support/fixtures";
@@ -47,3 +49,19 @@ export const modelRows = (providerId: string) =>
     select: { name: true, type: true, maxTokens: true, usedTokens: true },
     orderBy: { id: "asc" },
   });
+
+/**
+ * The fake providers listen on 127.0.0.1, which hosted factories may call only with
+ * PROVIDER_ALLOW_PRIVATE_NETWORKS=true (SPEC §8). Files that test hosted factories against them
+ * say so by calling this at the top.
+ */
+export function allowPrivateProviderNetworks(): void {
+  beforeAll(() => {
+    process.env.PROVIDER_ALLOW_PRIVATE_NETWORKS = "true";
+    resetConfigForTests();
+  });
+  afterAll(() => {
+    delete process.env.PROVIDER_ALLOW_PRIVATE_NETWORKS;
+    resetConfigForTests();
+  });
+}
