@@ -65,3 +65,16 @@ export function allowPrivateProviderNetworks(): void {
     resetConfigForTests();
   });
 }
+
+export const addOneModel = (key: string, factory: string, body: unknown) =>
+  call(apiRequest("POST", `/api/v1/models/${encodeURIComponent(factory)}/models`, { key, body }));
+export const removeOneModel = (key: string, factory: string, name: string, query = "") =>
+  call(
+    apiRequest("DELETE", `/api/v1/models/${encodeURIComponent(factory)}/models/${encodeURIComponent(name)}${query}`, {
+      key,
+    }),
+  );
+export const recheck = (key: string, factory: string) =>
+  call(apiRequest("POST", `/api/v1/models/${encodeURIComponent(factory)}/check`, { key }));
+export const discover = (key: string, body: unknown) =>
+  call(apiRequest("POST", "/api/v1/models/discover", { key, body }));

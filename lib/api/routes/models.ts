@@ -1,9 +1,10 @@
 import { defineRoute } from "@/lib/api/route";
 import { getDefaults, setDefaults } from "@/lib/models/defaults";
-import { addModel, recheckProvider, removeModel } from "@/lib/models/provider-models";
+import { addModel, discoverModels, recheckProvider, removeModel } from "@/lib/models/provider-models";
 import { addProvider, listProviders, removeProvider } from "@/lib/models/providers";
 import {
   addProviderSchema,
+  discoverModelsSchema,
   listModelsQuerySchema,
   modelSpecSchema,
   removeModelQuerySchema,
@@ -60,6 +61,16 @@ export const modelRoutes = [
     summary: "Check a provider's saved credentials again with one real call",
     scope: "models:write",
     handler: ({ caller, params }) => recheckProvider(caller, params.factory),
+  }),
+  // Not in SPEC §4: what a server serves before it is saved, so a client (the /models page) can
+  // let the user pick models and set their types. Same credentials and check as POST /models.
+  defineRoute({
+    method: "POST",
+    path: "/models/discover",
+    summary: "Ask a provider which models it serves, without saving anything",
+    scope: "models:write",
+    body: discoverModelsSchema,
+    handler: ({ caller, body }) => discoverModels(caller, body),
   }),
   // Not in SPEC §4: the /models page and LIST MODEL PROVIDERS need masked keys, URLs and status,
   // which GET /models (models by factory) does not carry.
