@@ -145,7 +145,7 @@ describe("parseStatements: errors say where", () => {
     ["ALTER USER a@b.com SET ROL ADMIN;", 'expected ROLE but found "ROL"', 1, 24],
     ["ALTER USER a@b.com SET ROLE OWNER;", 'expected ADMIN or USER but found "OWNER"', 1, 29],
     ["LIST USERS", 'expected ";" but found end of input', 1, 11],
-    ["LIST USER;", 'expected USERS, KEYS, TOKENS, MODEL or DEFAULT but found "USER"', 1, 6],
+    ["LIST USER;", 'expected USERS, KEYS, TOKENS, MODEL, MODELS or DEFAULT but found "USER"', 1, 6],
     ["SHOW USER ;", 'expected <email> but found ";"', 1, 11],
     ["CREATE USER a@b.com pw ADMIN extra;", 'expected ";" but found "extra"', 1, 30],
     ["CREATE USER a@b.com pw OWNER;", 'expected ADMIN or ";" but found "OWNER"', 1, 24],
@@ -183,7 +183,7 @@ describe("parseStatements: errors say where", () => {
 
   it("truncates a long offending token in the message", () => {
     expect(parseError(`LIST ${"x".repeat(40)};`).message).toBe(
-      `expected USERS, KEYS, TOKENS, MODEL or DEFAULT but found "${"x".repeat(27)}..." at line 1, column 6`,
+      `expected USERS, KEYS, TOKENS, MODEL, MODELS or DEFAULT but found "${"x".repeat(27)}..." at line 1, column 6`,
     );
   });
 });
