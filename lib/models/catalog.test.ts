@@ -89,7 +89,8 @@ describe("catalog", () => {
       }
       // Only non-secret fields are ever put into a URL.
       const inUrl = factory.defaultBaseUrl ? [...factory.defaultBaseUrl.matchAll(/\{(\w+)\}/g)].map((m) => m[1]) : [];
-      for (const name of inUrl) expect(factory.credentialFields.find((field) => field.name === name)?.secret).toBe(false);
+      for (const name of inUrl)
+        expect(factory.credentialFields.find((field) => field.name === name)?.secret).toBe(false);
       // Hosted factories need a secret; self-hosted ones may run without one.
       if (!factory.selfHosted && factory.name !== BUILTIN_FACTORY) {
         expect(factory.credentialFields.some((field) => field.secret && field.required)).toBe(true);

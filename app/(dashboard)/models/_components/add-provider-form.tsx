@@ -2,8 +2,6 @@
 
 import { useId, useState, useTransition } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { placeServerErrors } from "@/components/forms/place-server-errors";
 import { useToast } from "@/components/toast";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -13,57 +11,86 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
-import { addProviderAction } from "@/lib/models/actions";
-import { addProviderSchema, type AddProviderFormValues, type AddProviderInput } from "@/lib/models/schemas";
+import { addProviderAction, discoverModelsAction } from "@/lib/models/actions";
+import type { ApiFactory } from "@/lib/models/catalog";
+import { addProviderSchema } from "@/lib/models/schemas";
+import { CredentialInputs } from "./credential-inputs";
+import { DiscoveredModels, type DiscoveredChoice } from "./discovered-models";
+import { providerPayload, serverErrorsToForm, type ProviderFormValues } from "./provider-payload";
 
-export type FactoryChoice = { name: string; selfHosted: boolean; defaultBaseUrl: string | null; configured: boolean };
+/** A catalog factory as GET /models/factories describes it, and whether the user already has it. */
+export type FactoryChoice = Omit<ApiFactory, "models" | "tags"> & { configured: boolean };
 
-const FORM_FIELDS = ["llm_factory", "api_key", "base_url"] as const;
-const EMPTY: AddProviderFormValues = { llm_factory: "", api_key: "", base_url: "" };
+const EMPTY: ProviderFormValues = { llm_factory: "", base_url: "", credentials: {} };
 
+/** One form for every factory: its credential inputs come from the catalog's field list. */
 export function AddProviderForm({ factories }: { factories: FactoryChoice[] }) {
   const id = useId();
   const { toast } = useToast();
   const [pending, startTransition] = useTransition();
+  const [action, setAction] = useState<"save" | "discover">("save");
   const [formError, setFormError] = useState<string | null>(null);
   const [override, setOverride] = useState(false);
-  const form = useForm<AddProviderFormValues, unknown, AddProviderInput>({
-    // The schema addProviderAction parses again; the service adds the rules that need the catalog.
-    resolver: zodResolver(addProviderSchema),
-    defaultValues: EMPTY,
-  });
+  const [discovered, setDiscovered] = useState<DiscoveredChoice[] | null>(null);
+  const form = useForm<ProviderFormValues>({ defaultValues: EMPTY });
   const { errors } = form.formState;
   const factoryName = useWatch({ control: form.control, name: "llm_factory" });
   const factory = factories.find((choice) => choice.name === factoryName);
   // Self-hosted factories always need a URL; hosted ones only when the user overrides the default.
-  const showBaseUrl = factory ? factory.selfHosted || override : false;
+  const showBaseUrl = factory ? factory.self_hosted || override : false;
 
-  const onSubmit = form.handleSubmit((values) => {
-    setFormError(null);
-    startTransition(async () => {
-      const result = await addProviderAction(values);
-      if (result.ok) {
+  function submit(kind: "save" | "discover") {
+    return form.handleSubmit((values) => {
+      setFormError(null);
+      form.clearErrors();
+      const payload = providerPayload(factory, values, showBaseUrl, kind === "save" ? discovered : null);
+      // The schema the action parses again; the service adds the rules that need the catalog.
+      const parsed = addProviderSchema.safeParse(payload);
+      if (!parsed.success) {
+        serverErrorsToForm(
+          form.setError,
+          factory,
+          Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join("."), [issue.message]])),
+        );
+        return;
+      }
+      setAction(kind);
+      startTransition(async () => {
+        const result = kind === "save" ? await addProviderAction(payload) : await discoverModelsAction(payload);
+        if (!result.ok) {
+          const unplaced = serverErrorsToForm(form.setError, factory, result.fields);
+          setFormError(unplaced.length > 0 ? `${result.error} ${unplaced.join(" ")}` : result.error);
+          return;
+        }
+        if (Array.isArray(result.data)) {
+          setDiscovered(
+            result.data.map((model) => ({
+              name: model.name,
+              type: model.suggested_type,
+              maxTokens: model.max_tokens,
+              selected: true,
+            })),
+          );
+          return;
+        }
         toast({
           title: "Provider added",
           description: `${values.llm_factory} models are ready to use.`,
           variant: "success",
         });
-        // Clears the key too: it must not linger in the page once saved.
+        // Clears the secrets too: they must not linger in the page once saved.
         form.reset(EMPTY);
         setOverride(false);
-        return;
-      }
-      placeServerErrors(form.setError, result.fields, FORM_FIELDS);
-      // The summary says who refused what ("OpenAI refused the API key: …"), so it shows even when a field has the detail.
-      setFormError(result.error);
+        setDiscovered(null);
+      });
     });
-  });
+  }
 
   return (
     <form
-      onSubmit={onSubmit}
+      onSubmit={submit("save")}
       noValidate
-      className="grid max-w-xl gap-5"
+      className="grid min-w-0 max-w-xl gap-5"
       aria-busy={pending || undefined}
       data-testid="add-provider-form"
     >
@@ -75,7 +102,13 @@ export function AddProviderForm({ factories }: { factories: FactoryChoice[] }) {
           invalid={Boolean(errors.llm_factory)}
           aria-describedby={`${id}-factory-hint ${id}-factory-error`}
           disabled={pending}
-          {...form.register("llm_factory", { onChange: () => setFormError(null) })}
+          {...form.register("llm_factory", {
+            onChange: () => {
+              setFormError(null);
+              setDiscovered(null);
+              form.setValue("credentials", {});
+            },
+          })}
         >
           <option value="" disabled>
             Choose a factory…
@@ -83,7 +116,7 @@ export function AddProviderForm({ factories }: { factories: FactoryChoice[] }) {
           {factories.map((choice) => (
             <option key={choice.name} value={choice.name}>
               {choice.name}
-              {choice.selfHosted ? " (self-hosted)" : ""}
+              {choice.self_hosted ? " (self-hosted)" : ""}
               {choice.configured ? " — configured" : ""}
             </option>
           ))}
@@ -94,25 +127,12 @@ export function AddProviderForm({ factories }: { factories: FactoryChoice[] }) {
         <FieldError id={`${id}-factory-error`} errors={errors.llm_factory?.message} />
       </div>
 
-      <div className="grid gap-1.5">
-        <Label htmlFor={`${id}-key`}>API key{factory?.selfHosted ? " (optional)" : ""}</Label>
-        <Input
-          id={`${id}-key`}
-          type="password"
-          autoComplete="off"
-          spellCheck={false}
-          readOnly={pending}
-          invalid={Boolean(errors.api_key)}
-          aria-describedby={`${id}-key-error`}
-          {...form.register("api_key")}
-        />
-        <FieldError id={`${id}-key-error`} errors={errors.api_key?.message} />
-      </div>
+      {factory && <CredentialInputs key={factory.name} factory={factory} form={form} pending={pending} />}
 
-      {factory && !factory.selfHosted && (
+      {factory && !factory.self_hosted && (
         <Checkbox
           label="Override base URL"
-          description={`For a proxy or a compatible endpoint instead of ${factory.defaultBaseUrl ?? "the provider's public URL"}.`}
+          description={`For a proxy or a compatible endpoint instead of ${factory.default_base_url ?? "the provider's public URL"}.`}
           checked={override}
           disabled={pending}
           onChange={(event) => setOverride(event.target.checked)}
@@ -127,8 +147,8 @@ export function AddProviderForm({ factories }: { factories: FactoryChoice[] }) {
             inputMode="url"
             autoComplete="off"
             spellCheck={false}
-            placeholder={factory?.defaultBaseUrl ?? "https://llm.example.com/v1"}
-            required={factory?.selfHosted}
+            placeholder={factory?.default_base_url ?? "https://llm.example.com/v1"}
+            required={factory?.self_hosted}
             readOnly={pending}
             invalid={Boolean(errors.base_url)}
             aria-describedby={`${id}-url-error`}
@@ -139,10 +159,24 @@ export function AddProviderForm({ factories }: { factories: FactoryChoice[] }) {
         </div>
       )}
 
+      {discovered && <DiscoveredModels models={discovered} disabled={pending} onChange={setDiscovered} />}
+      <FieldError id={`${id}-models-error`} errors={errors.models?.message} />
+
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" pending={pending}>
+        <Button type="submit" pending={pending && action === "save"} disabled={pending}>
           Add provider
         </Button>
+        {factory && (
+          <Button
+            type="button"
+            variant="secondary"
+            pending={pending && action === "discover"}
+            disabled={pending}
+            onClick={submit("discover")}
+          >
+            {discovered ? "Find models again" : "Find models"}
+          </Button>
+        )}
         {/* Always in the DOM, so screen readers announce the text when a check starts. */}
         <p
           role="status"
@@ -152,7 +186,7 @@ export function AddProviderForm({ factories }: { factories: FactoryChoice[] }) {
           {pending && (
             <>
               <Spinner />
-              Checking with {factoryName}…
+              {action === "save" ? `Checking with ${factoryName}…` : `Asking ${factoryName} for its models…`}
             </>
           )}
         </p>
@@ -163,7 +197,8 @@ export function AddProviderForm({ factories }: { factories: FactoryChoice[] }) {
 
 function factoryHint(factory: FactoryChoice | undefined): string {
   if (!factory) return "Choose where the models run.";
-  const replaces = factory.configured ? " Already configured: saving replaces its key and base URL." : "";
-  if (factory.selfHosted) return `Runs on your own server: give its base URL; the key is optional.${replaces}`;
-  return `The key is checked with one call to ${factory.name}'s list-models endpoint.${replaces}`;
+  const replaces = factory.configured ? " Already configured: saving replaces its credentials and base URL." : "";
+  if (factory.self_hosted)
+    return `Runs on your own server: give its base URL; the key is optional. Find models asks the server what it serves.${replaces}`;
+  return `The credentials are checked with one call to ${factory.name} (${factory.check_protocol}).${replaces}`;
 }

@@ -57,7 +57,7 @@ export function DefaultModelsForm({ values, options }: DefaultModelsFormProps) {
       data-testid="default-models-form"
     >
       <FormError message={formError} testId="default-models-error" />
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid min-w-0 gap-4 sm:grid-cols-2">
         {DEFAULT_FIELD_ORDER.map((field) => {
           const groups = options[field];
           const error = errors[field]?.message;
@@ -70,6 +70,8 @@ export function DefaultModelsForm({ values, options }: DefaultModelsFormProps) {
                 disabled={pending}
                 aria-describedby={`${id}-${field}-hint ${id}-${field}-error`}
                 data-field={field}
+                // The server's HTML already selects the saved model; react-hook-form takes over on hydration.
+                defaultValue={values[field]}
                 {...form.register(field)}
               >
                 <option value="">None</option>
