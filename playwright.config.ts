@@ -61,6 +61,8 @@ export default defineConfig({
       ADMIN_EMAIL: E2E_ADMIN.email,
       ADMIN_PASSWORD: E2E_ADMIN.password,
       AUTH_URL: baseURL,
+      // The specs point hosted factories (OpenAI, Mistral, Bedrock) at local fake providers on 127.0.0.1.
+      PROVIDER_ALLOW_PRIVATE_NETWORKS: "true",
     },
   },
 });
