@@ -187,7 +187,14 @@ export function openCredentials(
   if (!row.apiKeyEncrypted || !key) return settings;
   const plain = decryptSecret(row.apiKeyEncrypted, key);
   if (isSingleKey(factory)) return { ...settings, api_key: plain };
-  const secrets: unknown = JSON.parse(plain);
+  let secrets: unknown;
+  try {
+    secrets = JSON.parse(plain);
+  } catch {
+    // Saved before the factory had several fields: the plain key. (A parse error would quote it.)
+    const first = keyField(factory);
+    return first ? { ...settings, [first.name]: plain } : settings;
+  }
   return { ...settings, ...(secrets && typeof secrets === "object" ? (secrets as Credentials) : {}) };
 }
 

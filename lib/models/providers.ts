@@ -168,7 +168,8 @@ export async function removeProvider(caller: Caller, input: RemoveProviderInput)
   return true;
 }
 
-function settingsOf(value: unknown): Record<string, string> {
+/** The non-secret credential fields as stored (a JSON column). */
+export function settingsOf(value: unknown): Record<string, string> {
   if (!value || typeof value !== "object") return {};
   return Object.fromEntries(
     Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
