@@ -1,7 +1,7 @@
 import { AwsV4Signer } from "aws4fetch";
 import { importSPKI, jwtVerify } from "jose";
-import { ANTHROPIC_VERSION } from "./checks/keyed-lists";
-import { tc3Authorization } from "./checks/signed";
+import { ANTHROPIC_VERSION } from "./checks/protocol-versions";
+import { tc3Authorization } from "./checks/tc3-signature";
 
 // The answers of fake-provider-server.ts, one protocol per route, each checking what a real
 // provider checks: the key in the right header, the version headers, a valid signature.

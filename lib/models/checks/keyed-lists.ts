@@ -1,12 +1,11 @@
 import type { Check, CheckContext } from "./check-types";
 import { discovered, modelNames } from "./bearer";
+import { ANTHROPIC_VERSION } from "./protocol-versions";
 import { call, endpoint, failureFor, isOk, malformed, parseJson } from "./http";
 
 // List-models calls whose key goes in a provider-specific header: Anthropic's x-api-key with
 // anthropic-version, Gemini's x-goog-api-key (never ?key= in the URL), Azure's api-key with the
 // api-version the deployment speaks.
-
-export const ANTHROPIC_VERSION = "2023-06-01";
 
 async function listWith(
   context: CheckContext,

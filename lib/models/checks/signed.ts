@@ -1,8 +1,8 @@
-import { createHash, createHmac } from "node:crypto";
 import { AwsV4Signer } from "aws4fetch";
 import type { Check, CheckContext } from "./check-types";
 import { discovered } from "./bearer";
 import { call, endpoint, failureFor, isOk, malformed, parseJson, scrub } from "./http";
+import { TC3_CONTENT_TYPE, TC3_VERSION, tc3Authorization } from "./tc3-signature";
 
 // Providers that take no bearer key but a signature over the request: AWS SigV4 for Bedrock
 // (signed by aws4fetch) and Tencent Cloud's TC3-HMAC-SHA256 for Hunyuan.
@@ -32,39 +32,6 @@ export const bedrockSigV4: Check = async (context) => {
   });
   return { ok: true, message: `${names.length} models listed`, models: discovered(context, names) };
 };
-
-const TC3_SERVICE = "hunyuan";
-const TC3_VERSION = "2023-09-01";
-const TC3_CONTENT_TYPE = "application/json; charset=utf-8";
-
-const sha256Hex = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
-const hmac = (key: string | Buffer, text: string) => createHmac("sha256", key).update(text, "utf8").digest();
-
-/** Tencent Cloud API v3's signature (TC3-HMAC-SHA256) over method, path, content type, host and body. */
-export function tc3Authorization(input: {
-  secretId: string;
-  secretKey: string;
-  host: string;
-  payload: string;
-  timestamp: number;
-  service?: string;
-}): string {
-  const service = input.service ?? TC3_SERVICE;
-  const date = new Date(input.timestamp * 1000).toISOString().slice(0, 10);
-  const canonical = [
-    "POST",
-    "/",
-    "",
-    `content-type:${TC3_CONTENT_TYPE}\nhost:${input.host}\n`,
-    "content-type;host",
-    sha256Hex(input.payload),
-  ].join("\n");
-  const scope = `${date}/${service}/tc3_request`;
-  const stringToSign = ["TC3-HMAC-SHA256", String(input.timestamp), scope, sha256Hex(canonical)].join("\n");
-  const signingKey = hmac(hmac(hmac(`TC3${input.secretKey}`, date), service), "tc3_request");
-  const signature = createHmac("sha256", signingKey).update(stringToSign, "utf8").digest("hex");
-  return `TC3-HMAC-SHA256 Credential=${input.secretId}/${scope}, SignedHeaders=content-type;host, Signature=${signature}`;
-}
 
 /** GetTokenCount: free, and answers only to a valid signature. Tencent reports errors inside a 200. */
 export const tencentTc3: Check = async (context: CheckContext) => {
