@@ -221,7 +221,9 @@ test("a factory's credential inputs come from the catalog, and a refused key is 
     const form = page.getByTestId("add-provider-form");
     await form.getByLabel("Factory").selectOption("Bedrock");
     const fields = form.getByTestId("credential-fields");
-    await expect(fields.getByRole("textbox")).toHaveCount(1);
+    // Bedrock's three fields, the two secret ones as password inputs.
+    await expect(fields.locator('input[type="password"]')).toHaveCount(2);
+    await expect(fields.locator('input[type="text"]')).toHaveCount(1);
     await form.getByLabel("Access key id").fill("AKIAE2ETEST");
     await form.getByLabel("Secret access key").fill("wrong-secret");
     await form.getByLabel("Region").fill("us-east-1");
