@@ -4,11 +4,13 @@ import { adminRoutes } from "@/lib/api/routes/admin";
 import { keyRoutes } from "@/lib/api/routes/keys";
 import { metaRoutes } from "@/lib/api/routes/meta";
 import { modelRoutes } from "@/lib/api/routes/models";
+import { settingsRoutes } from "@/lib/api/routes/settings";
 
 /** Every `/api/v1` operation. A path or method not listed here is a 404 or a 405 envelope. */
 export const ROUTES: Route[] = [
   ...keyRoutes,
   ...adminRoutes,
+  ...settingsRoutes,
   ...modelRoutes,
   ...metaRoutes,
   // Served bare rather than in the envelope: OpenAPI tools read the document itself.

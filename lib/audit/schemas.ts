@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   "provider.model_added",
   "provider.model_removed",
   "defaults.updated",
+  "settings.updated",
   "auth.login",
   "auth.login_failed",
 ] as const;
