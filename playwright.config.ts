@@ -54,6 +54,8 @@ function appServer(appPort: number, env: Record<string, string>) {
       AUTH_OIDC_SECRET: OIDC_CLIENT.secret,
       AUTH_OIDC_NAME: OIDC_NAME,
       AUTH_OIDC_ADMIN_GROUPS: OIDC_ADMIN_GROUP,
+      // The specs point hosted factories (OpenAI, Mistral, Bedrock) at local fake providers on 127.0.0.1.
+      PROVIDER_ALLOW_PRIVATE_NETWORKS: "true",
       ...env,
     },
   };

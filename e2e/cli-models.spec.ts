@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { startFakeOpenAiServer, type FakeOpenAiServer } from "../lib/models/fake-openai-server";
+import { startFakeProviderServer, type FakeProviderServer } from "../lib/models/fake-provider-server";
 import { ADMIN_STATE } from "./auth-state";
 
 test.use({ storageState: ADMIN_STATE });
@@ -19,7 +19,11 @@ const RERANK = "builtin-rerank@Builtin";
 
 type Run = { code: number; stdout: string; stderr: string };
 
-let fake: FakeOpenAiServer;
+const AWS_ID = `AKIA${randomBytes(8).toString("hex").toUpperCase()}`;
+const AWS_SECRET = `aws-${randomBytes(16).toString("hex")}`;
+
+let fake: FakeProviderServer;
+let bedrock: FakeProviderServer;
 let env: NodeJS.ProcessEnv;
 
 /** The real binary, as an operator runs it: `keydesk admin -e "<statements>" [--json]`. */
@@ -49,7 +53,8 @@ async function listDefaults(): Promise<Record<string, string | null>> {
 }
 
 test.beforeAll(async ({ browser, baseURL }) => {
-  fake = await startFakeOpenAiServer({ acceptKey: PROVIDER_KEY });
+  fake = await startFakeProviderServer({ acceptKey: PROVIDER_KEY });
+  bedrock = await startFakeProviderServer({ acceptKey: AWS_ID, acceptSecret: AWS_SECRET });
   // A Keydesk key of the admin's own (default scopes include models:read and models:write).
   const context = await browser.newContext({ storageState: ADMIN_STATE, baseURL });
   const created = await context.request.post("/api/v1/keys", {
@@ -63,6 +68,7 @@ test.beforeAll(async ({ browser, baseURL }) => {
 });
 test.afterAll(async () => {
   await fake?.close();
+  await bedrock?.close();
 });
 
 test("CREATE and LIST MODEL PROVIDERS check the key with the provider and show it masked", async () => {
@@ -117,4 +123,26 @@ test("RESET DEFAULT clears one; DROP MODEL PROVIDER clears the defaults that use
 
   // Leave the admin's defaults as other specs expect to find them.
   await ok("RESET DEFAULT RERANKER;");
+});
+
+test("CREATE MODEL PROVIDER takes Bedrock's fields as one JSON object; LIST MODELS OF shows each model's type", async () => {
+  const fields = JSON.stringify({ access_key_id: AWS_ID, secret_access_key: AWS_SECRET, region: "us-east-1" });
+  const created = await ok(`CREATE MODEL PROVIDER Bedrock '${fields}' '${bedrock.origin}';`);
+  expect(created).toContain("Added model provider Bedrock.");
+  expect(bedrock.calls.at(-1)?.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIA/);
+
+  const table = await ok("LIST MODELS OF Bedrock;");
+  expect(table).toMatch(/^factory\s+name\s+type\s+max_tokens/);
+  expect(table).toMatch(/Bedrock\s+amazon\.titan-embed-text-v2:0\s+embedding\s+8192/);
+  expect(table).toMatch(/Bedrock\s+amazon\.nova-pro-v1:0\s+image2text\s+300000/);
+  const providers = await ok("LIST MODEL PROVIDERS;", "--json");
+  expect(providers).not.toContain(AWS_SECRET);
+
+  const refused = await keydesk(
+    `CREATE MODEL PROVIDER Bedrock '${JSON.stringify({ access_key_id: AWS_ID, secret_access_key: "wrong-secret-0000", region: "us-east-1" })}' '${bedrock.origin}';`,
+  );
+  expect(refused.code).toBe(1);
+  expect(refused.stderr).toContain("Bedrock refused the Access key id");
+  expect(refused.stderr).not.toContain("wrong-secret-0000");
+  await ok("DROP MODEL PROVIDER Bedrock;");
 });

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { startFakeOpenAiServer, type FakeOpenAiServer } from "../lib/models/fake-openai-server";
+import { startFakeProviderServer, type FakeProviderServer } from "../lib/models/fake-provider-server";
 import { ADMIN_STATE } from "./auth-state";
 
 test.use({ storageState: ADMIN_STATE });
@@ -13,11 +13,11 @@ const BAD_KEY = `sk-e2e-wrong-${randomBytes(12).toString("hex")}`;
 const CHAT = `gpt-4o-mini@${FACTORY}`;
 const EMBEDDING = `text-embedding-3-small@${FACTORY}`;
 
-let fake: FakeOpenAiServer;
+let fake: FakeProviderServer;
 
 test.beforeAll(async () => {
   // A short delay keeps the "Checking with …" progress on screen long enough to see.
-  fake = await startFakeOpenAiServer({ acceptKey: GOOD_KEY, delayMs: 1_000 });
+  fake = await startFakeProviderServer({ acceptKey: GOOD_KEY, delayMs: 1_000 });
 });
 test.afterAll(async () => {
   await fake?.close();
@@ -92,10 +92,40 @@ test("add a provider against a local server, set and clear defaults, remove it a
     await saveDefaults(page);
     expect(await defaults(page)).toMatchObject({ llm_id: CHAT, embd_id: EMBEDDING });
 
+    // The server's HTML already selects the saved models, before any JavaScript runs.
+    const html = await (await page.request.get("/models")).text();
+    expect(html).toMatch(new RegExp(`<option value="${CHAT}" selected="">`));
+    expect(html).toMatch(new RegExp(`<option value="${EMBEDDING}" selected="">`));
+
     await page.reload();
     await expect(defaultsForm.getByLabel("Chat model")).toHaveValue(CHAT);
     await expect(defaultsForm.getByLabel("Embedding")).toHaveValue(EMBEDDING);
     expect(await page.content()).not.toContain(GOOD_KEY);
+  });
+
+  await test.step("Check again re-checks the saved key and shows the result", async () => {
+    const before = fake.requests.length;
+    await providerRow(page, FACTORY)
+      .getByRole("button", { name: `Check ${FACTORY} again` })
+      .click();
+    await expect(toast(page, `${FACTORY} accepted the credentials`)).toBeVisible();
+    expect(fake.requests.slice(before)).toEqual([{ method: "GET", path: "/v1/models", apiKey: GOOD_KEY }]);
+    await expect(providerRow(page, FACTORY).getByTestId("provider-last-check")).toContainText("OK: Accepted");
+  });
+
+  await test.step("one model is added with its type, then removed", async () => {
+    const factoryModels = page.locator(`[data-testid="factory-models"][data-factory="${FACTORY}"]`);
+    const addForm = factoryModels.getByTestId("add-model-form");
+    await addForm.getByLabel("Model name").fill("my-reranker");
+    await addForm.getByLabel("Type").selectOption("rerank");
+    await addForm.getByLabel("Max tokens").fill("4096");
+    await addForm.getByRole("button", { name: "Add model" }).click();
+    await expect(toast(page, "Model added")).toBeVisible();
+    await expect(factoryModels.getByRole("row", { name: /my-reranker/ })).toContainText("Rerank");
+    await factoryModels.getByRole("button", { name: "Remove my-reranker (Rerank)" }).click();
+    await page.getByRole("button", { name: "Remove model" }).click();
+    await expect(toast(page, "Model removed")).toBeVisible();
+    await expect(factoryModels.getByRole("row", { name: /my-reranker/ })).toHaveCount(0);
   });
 
   await test.step("None clears one default and leaves the other", async () => {
@@ -137,4 +167,95 @@ test("server field errors land on their selects and nothing is saved", async ({ 
   await expect(defaultsForm).toContainText("not configured");
   await expect(defaultsForm.getByLabel("Chat model")).not.toHaveAttribute("aria-invalid", "true");
   expect(await defaults(page)).toEqual(before);
+});
+
+test("a self-hosted server is asked what it serves; the user picks models and sets their types", async ({ page }) => {
+  const ollama = await startFakeProviderServer({
+    acceptKey: GOOD_KEY,
+    ollamaModels: [
+      { name: "nomic-embed-text:latest", capabilities: ["embedding"], contextLength: 8192 },
+      { name: "qwen3:8b", capabilities: ["completion"], contextLength: 40960 },
+      { name: "mystery:1b" },
+    ],
+  });
+  try {
+    await page.goto("/models");
+    const form = page.getByTestId("add-provider-form");
+    await form.getByLabel("Factory").selectOption("Ollama");
+    await form.getByLabel("Base URL", { exact: true }).fill(ollama.origin);
+    await form.getByRole("button", { name: "Find models" }).click();
+    const found = form.getByTestId("discovered-models");
+    await expect(found.getByTestId("discovered-model")).toHaveCount(3);
+    await expect(found.getByLabel("Type of nomic-embed-text:latest")).toHaveValue("embedding");
+    await expect(found.getByLabel("Type of qwen3:8b")).toHaveValue("chat");
+    await found.getByLabel("Type of mystery:1b").selectOption("rerank");
+    await found.getByText("qwen3:8b").click();
+    await form.getByRole("button", { name: "Add provider" }).click();
+    await expect(toast(page, "Provider added")).toBeVisible();
+    const models = page.locator('[data-testid="factory-models"][data-factory="Ollama"]');
+    await expect(models.getByRole("row", { name: /nomic-embed-text/ })).toContainText("Embedding");
+    await expect(models.getByRole("row", { name: /mystery:1b/ })).toContainText("Rerank");
+    await expect(models.getByRole("row", { name: /qwen3:8b/ })).toHaveCount(0);
+    // The new embedding model can be the default embedding model.
+    await expect(
+      page
+        .getByTestId("default-models-form")
+        .getByLabel("Embedding")
+        .locator('option[value="nomic-embed-text:latest@Ollama"]'),
+    ).toHaveCount(1);
+  } finally {
+    await page.request.delete("/api/v1/models", {
+      data: { llm_factory: "Ollama" },
+      headers: { origin: new URL(page.url()).origin },
+    });
+    await ollama.close();
+  }
+});
+
+test("a factory's credential inputs come from the catalog, and a refused key is shown at the key field", async ({
+  page,
+}) => {
+  const aws = await startFakeProviderServer({ acceptKey: "AKIAE2ETEST", acceptSecret: "right-secret" });
+  try {
+    await page.goto("/models");
+    const form = page.getByTestId("add-provider-form");
+    await form.getByLabel("Factory").selectOption("Bedrock");
+    const fields = form.getByTestId("credential-fields");
+    // Bedrock's three fields, the two secret ones as password inputs.
+    await expect(fields.locator('input[type="password"]')).toHaveCount(2);
+    await expect(fields.locator('input[type="text"]')).toHaveCount(1);
+    await form.getByLabel("Access key id").fill("AKIAE2ETEST");
+    await form.getByLabel("Secret access key").fill("wrong-secret");
+    await form.getByLabel("Region").fill("us-east-1");
+    await form.getByLabel("Override base URL").check();
+    await form.getByLabel("Base URL", { exact: true }).fill(aws.origin);
+    await form.getByRole("button", { name: "Add provider" }).click();
+    await expect(form.getByLabel("Access key id")).toHaveAttribute("aria-invalid", "true");
+    await expect(fields).toContainText("Bedrock refused this Access key id");
+    expect(aws.calls.at(-1)?.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 /);
+    expect(await page.content()).not.toContain('wrong-secret"');
+  } finally {
+    await aws.close();
+  }
+});
+
+test("/models fits a 360 px screen without horizontal scrolling", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto("/models");
+  const origin = new URL(page.url()).origin;
+  const added = await page.request.post("/api/v1/models", {
+    data: { llm_factory: FACTORY, api_key: GOOD_KEY, base_url: fake.url },
+    headers: { origin },
+  });
+  expect(added.status()).toBe(200);
+  await page.reload();
+  await expect(providerRow(page, FACTORY)).toHaveCount(1);
+  await expect(page.getByRole("heading", { name: "Models", level: 1 })).toBeVisible();
+  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, view: window.innerWidth }));
+  expect(widths.scroll).toBeLessThanOrEqual(widths.view);
+  // The row's actions stay on screen.
+  const remove = page.getByRole("button", { name: `Remove ${FACTORY}` });
+  const box = await remove.boundingBox();
+  expect(box && box.x + box.width).toBeLessThanOrEqual(360);
+  await page.request.delete("/api/v1/models", { data: { llm_factory: FACTORY }, headers: { origin } });
 });

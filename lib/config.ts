@@ -58,6 +58,9 @@ const configSchema = z
     KEY_DEFAULT_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(90),
     KEY_ALLOW_NO_EXPIRY: flag,
     SECRET_ENCRYPTION_KEY: z.string().optional(),
+    // Lets hosted factories' calls reach loopback and private networks (a proxy on the LAN, tests'
+    // local fakes). Link-local and cloud-metadata addresses stay refused either way (SPEC §8).
+    PROVIDER_ALLOW_PRIVATE_NETWORKS: flag,
     ...oidcShape,
   })
   .superRefine(requireOidcClient);

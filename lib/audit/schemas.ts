@@ -14,6 +14,8 @@ export const AUDIT_ACTIONS = [
   "user.deleted",
   "provider.added",
   "provider.removed",
+  "provider.model_added",
+  "provider.model_removed",
   "defaults.updated",
   "settings.updated",
   "auth.login",

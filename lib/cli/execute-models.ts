@@ -2,12 +2,21 @@
 
 import type { ApiClient } from "./api-client";
 import type { CliResult, Row } from "./format";
-import { asRecord, asRows } from "./response";
+import { CliCommandError, asRecord, asRows } from "./response";
 import { DEFAULT_FIELDS, MODEL_TYPES, type Statement } from "./statements";
 
 export type ModelStatement = Extract<
   Statement,
-  { kind: "create_provider" | "drop_provider" | "list_providers" | "set_default" | "reset_default" | "list_defaults" }
+  {
+    kind:
+      | "create_provider"
+      | "drop_provider"
+      | "list_providers"
+      | "list_models"
+      | "set_default"
+      | "reset_default"
+      | "list_defaults";
+  }
 >;
 
 const DEFAULT_COLUMNS = ["type", "field", "model"];
@@ -38,13 +47,47 @@ function providerRows(data: unknown): Row[] {
   }));
 }
 
+const MODEL_COLUMNS = ["factory", "name", "type", "max_tokens"];
+
+/** GET /models?include_details=true as one row per model: factory, name, type and limit. */
+function modelRows(data: unknown, factory: string | undefined): Row[] {
+  const byFactory = asRecord(data, "the models by factory");
+  return Object.entries(byFactory).flatMap(([name, entry]) => {
+    if (factory !== undefined && name !== factory) return [];
+    return asRows(asRecord(entry, `the ${name} entry`).llm, `the ${name} models`).map((model) => ({
+      factory: name,
+      name: model.name ?? null,
+      type: model.type ?? null,
+      max_tokens: model.max_tokens ?? null,
+    }));
+  });
+}
+
+/**
+ * A factory with several credential fields takes them as one JSON object, quoted as one argument:
+ * CREATE MODEL PROVIDER Bedrock '{"access_key_id": "…", "secret_access_key": "…", "region": "us-east-1"}';
+ */
+function credentials(apiKey: string): string | Record<string, string> {
+  if (!apiKey.trim().startsWith("{")) return apiKey;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(apiKey);
+  } catch {
+    // The message never repeats the argument: it holds secrets.
+    throw new CliCommandError("The credentials look like a JSON object but are not valid JSON");
+  }
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed))
+    throw new CliCommandError("The credentials must be a JSON object of the factory's fields");
+  return Object.fromEntries(Object.entries(parsed).map(([name, value]) => [name, String(value)]));
+}
+
 export async function executeModelStatement(statement: ModelStatement, client: ApiClient): Promise<CliResult> {
   switch (statement.kind) {
     case "create_provider": {
       const { factory, apiKey, baseUrl } = statement;
       // Self-hosted factories take no key: '' means "none", and the server decides whether one is needed.
       const body: Row = { llm_factory: factory };
-      if (apiKey !== "") body.api_key = apiKey;
+      if (apiKey !== "") body.api_key = credentials(apiKey);
       if (baseUrl !== undefined && baseUrl !== "") body.base_url = baseUrl;
       const data = await client.post("/models", body);
       return { message: `Added model provider ${factory}.`, json: data };
@@ -66,6 +109,16 @@ export async function executeModelStatement(statement: ModelStatement, client: A
         rows,
         columns: PROVIDER_COLUMNS,
         message: `${count} provider${count === 1 ? "" : "s"}`,
+        json: data,
+      };
+    }
+    case "list_models": {
+      const data = await client.get("/models", { include_details: "true" });
+      const rows = modelRows(data, statement.factory);
+      return {
+        rows,
+        columns: MODEL_COLUMNS,
+        message: `${rows.length} model${rows.length === 1 ? "" : "s"}`,
         json: data,
       };
     }

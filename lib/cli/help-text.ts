@@ -23,6 +23,7 @@ export const HELP_TEXT = `Statements (keywords in any case; end each with ;  KEY
   CREATE MODEL PROVIDER <factory> <api key> [<base url>];
   DROP MODEL PROVIDER <factory>;
   LIST MODEL PROVIDERS;
+  LIST MODELS [OF <factory>];              -- each model with its type
   SET DEFAULT LLM|VLM|EMBEDDING|RERANKER|ASR|TTS <model id>;
   RESET DEFAULT LLM|VLM|EMBEDDING|RERANKER|ASR|TTS;
   LIST DEFAULT MODELS;

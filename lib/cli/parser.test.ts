@@ -150,7 +150,7 @@ describe("parseStatements: errors say where", () => {
     ["GRANT USER a@b.com;", 'expected ADMIN but found "USER"', 1, 7],
     ["SHOW KEY k1;", 'expected OF but found ";"', 1, 12],
     ['SHOW USER "unterminated;', "unterminated quoted argument", 1, 11],
-    ["LIST USER;", 'expected USERS, KEYS, TOKENS, MODEL or DEFAULT but found "USER"', 1, 6],
+    ["LIST USER;", 'expected USERS, KEYS, TOKENS, MODEL, MODELS or DEFAULT but found "USER"', 1, 6],
     ["SHOW USER ;", 'expected <email> but found ";"', 1, 11],
     ["CREATE USER a@b.com pw ADMIN extra;", 'expected ";" but found "extra"', 1, 30],
     ["CREATE USER a@b.com pw OWNER;", 'expected ADMIN or ";" but found "OWNER"', 1, 24],
@@ -188,7 +188,7 @@ describe("parseStatements: errors say where", () => {
 
   it("truncates a long offending token in the message", () => {
     expect(parseError(`LIST ${"x".repeat(40)};`).message).toBe(
-      `expected USERS, KEYS, TOKENS, MODEL or DEFAULT but found "${"x".repeat(27)}..." at line 1, column 6`,
+      `expected USERS, KEYS, TOKENS, MODEL, MODELS or DEFAULT but found "${"x".repeat(27)}..." at line 1, column 6`,
     );
   });
 });

@@ -189,8 +189,13 @@ class Parser {
   }
 
   private list(): Statement {
-    const what = this.keyword("USERS", "KEYS", "TOKENS", "MODEL", "DEFAULT");
+    const what = this.keyword("USERS", "KEYS", "TOKENS", "MODEL", "MODELS", "DEFAULT");
     if (what === "USERS") return this.end({ kind: "list_users" });
+    if (what === "MODELS") {
+      if (!this.atKeyword("OF")) return this.end({ kind: "list_models" }, ["OF"]);
+      this.pos += 1;
+      return this.end({ kind: "list_models", factory: this.argument("factory") });
+    }
     if (what === "MODEL") {
       this.keyword("PROVIDERS");
       return this.end({ kind: "list_providers" });

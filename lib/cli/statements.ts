@@ -33,6 +33,7 @@ export type Statement =
   | { kind: "create_provider"; factory: string; apiKey: string; baseUrl?: string }
   | { kind: "drop_provider"; factory: string }
   | { kind: "list_providers" }
+  | { kind: "list_models"; factory?: string }
   | { kind: "set_default"; modelType: ModelType; field: DefaultField; modelId: string }
   | { kind: "reset_default"; modelType: ModelType; field: DefaultField }
   | { kind: "list_defaults" }

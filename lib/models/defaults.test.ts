@@ -9,14 +9,17 @@ import {
   providerRows,
   removeProvider,
   setDefaultModels,
+  allowPrivateProviderNetworks,
 } from "@/tests/support/models";
-import { startFakeOpenAiServer, type FakeOpenAiServer } from "./fake-openai-server";
+import { startFakeProviderServer, type FakeProviderServer } from "./fake-provider-server";
+
+allowPrivateProviderNetworks();
 
 // POST/GET /models/default, for Builtin and for a hosted provider configured against a real
 // local fake of OpenAI's list-models endpoint.
 
 const NONE = { llm_id: null, embd_id: null, asr_id: null, img2txt_id: null, rerank_id: null, tts_id: null };
-let fake: FakeOpenAiServer;
+let fake: FakeProviderServer;
 let owner: Awaited<ReturnType<typeof newUser>>;
 
 const row = () =>
@@ -28,7 +31,7 @@ const set = (body: unknown) => setDefaultModels(owner.key, body);
 const auditCount = () => db.auditEvent.count({ where: { actorId: owner.user.id, action: "defaults.updated" } });
 
 beforeAll(async () => {
-  fake = await startFakeOpenAiServer({ acceptKey: GOOD_KEY });
+  fake = await startFakeProviderServer({ acceptKey: GOOD_KEY });
   owner = await newUser();
   // A subset of OpenAI's catalog, so other catalog models (gpt-5) exist but are not configured.
   const body = {

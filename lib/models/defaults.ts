@@ -4,15 +4,15 @@ import { recordAudit } from "@/lib/audit/service";
 import { requireScope, type Caller } from "@/lib/auth/caller";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { findFactory } from "./catalog";
 import {
   BUILTIN_FACTORY,
   DEFAULT_FIELDS,
   DEFAULT_FIELD_NAMES,
-  findFactory,
   parseModelId,
   type DefaultField,
   type ModelType,
-} from "./catalog";
+} from "./model-types";
 import type { SetDefaultsInput } from "./schemas";
 
 /** GET/POST /models/default: the six fields, null where unset. */

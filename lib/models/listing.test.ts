@@ -13,10 +13,11 @@ import {
   providerRows,
   removeProvider,
   setDefaultModels,
+  allowPrivateProviderNetworks,
 } from "@/tests/support/models";
 import { catalogForApi } from "./catalog";
 import { getDefaults, setDefaults } from "./defaults";
-import { startFakeOpenAiServer, type FakeOpenAiServer } from "./fake-openai-server";
+import { startFakeProviderServer, type FakeProviderServer } from "./fake-provider-server";
 import {
   addProvider as addProviderService,
   listProviders as listProvidersService,
@@ -24,11 +25,13 @@ import {
 } from "./providers";
 import { listFactories, listModels as listModelsService } from "./service";
 
+allowPrivateProviderNetworks();
+
 // The read routes, DELETE's refusals, one user's isolation from another, and scopes.
 
-let fake: FakeOpenAiServer;
+let fake: FakeProviderServer;
 beforeAll(async () => {
-  fake = await startFakeOpenAiServer({ acceptKey: GOOD_KEY });
+  fake = await startFakeProviderServer({ acceptKey: GOOD_KEY });
 });
 afterAll(() => fake.close());
 
@@ -104,8 +107,12 @@ describe("GET /models/providers", () => {
         factory: "OpenAI",
         api_key_masked: "sk-…ghij",
         base_url: fake.url,
+        settings: {},
         status: "verified",
         model_count: 3,
+        last_checked_at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+        last_check_ok: true,
+        last_check_message: "Accepted: 4 models listed",
         created_at: expect.any(String),
         updated_at: expect.any(String),
       },

@@ -1,38 +1,46 @@
 import "server-only";
-import { ApiError, badRequest, notFound } from "@/lib/api/errors";
+import { badRequest, notFound } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/service";
 import { requireScope, type Caller } from "@/lib/auth/caller";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
-import { BUILTIN_FACTORY, CATALOG, findFactory, type Factory, type ModelType } from "./catalog";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { ADDABLE_FACTORIES, findFactory, resolveFactory, type Factory } from "./catalog";
+import { checkFailureError, failureMessage, runCheck } from "./check-runner";
+import { parseCredentials, sealCredentials } from "./credentials";
 import { clearDefaults, lockModelSettings } from "./defaults";
-import { listProviderModels, type ProviderCheckFailure } from "./provider-check";
-import { encryptSecret, maskSecret, parseEncryptionKey } from "./secret-box";
+import { plannedModels } from "./model-plan";
+import { BUILTIN_FACTORY } from "./model-types";
+import { effectiveBaseUrl } from "./provider-check";
+import { parseEncryptionKey } from "./secret-box";
 import type { AddProviderInput, RemoveProviderInput } from "./schemas";
 
-/** SPEC §4: one real list-models call, limited to 10 s. */
-export const PROVIDER_CHECK_TIMEOUT_MS = 10_000;
-
 export type ProviderStatus = "verified" | "unverified";
-type PlannedModel = { name: string; type: ModelType; maxTokens: number };
 
-/** A row of GET /models/providers, for the /models page and LIST MODEL PROVIDERS. Never the key. */
+/** A row of GET /models/providers, for the /models page and LIST MODEL PROVIDERS. Never a secret. */
 export type ProviderDto = {
   factory: string;
   api_key_masked: string | null;
+  /** The non-secret credential fields (region, endpoint, reference id, …). */
+  settings: Record<string, string>;
   base_url: string | null;
   status: string;
   model_count: number;
+  last_checked_at: string | null;
+  last_check_ok: boolean | null;
+  last_check_message: string | null;
   created_at: string;
   updated_at: string;
 };
 
-const addable = () => CATALOG.filter((factory) => factory.name !== BUILTIN_FACTORY).map((factory) => factory.name);
-
-function requireAddableFactory(name: string): Factory {
-  const factory = findFactory(name);
-  if (!factory)
-    throw badRequest(`Unknown model factory ${name}`, { llm_factory: [`Choose one of ${addable().join(", ")}`] });
+/** The catalog factory a request names (its name or an alias), never Builtin. */
+export function requireAddableFactory(name: string): Factory {
+  const factory = resolveFactory(name);
+  if (!factory) {
+    throw badRequest(`Unknown model factory ${name}`, {
+      llm_factory: [`Choose one of ${ADDABLE_FACTORIES.map((candidate) => candidate.name).join(", ")}`],
+    });
+  }
   if (factory.name === BUILTIN_FACTORY) {
     throw badRequest("Builtin models are always available and cannot be added", {
       llm_factory: ["Builtin cannot be added"],
@@ -41,74 +49,49 @@ function requireAddableFactory(name: string): Factory {
   return factory;
 }
 
-/** The check's own message, already free of the key and of URL credentials (provider-check.ts). */
-function checkFailure(factory: Factory, failure: ProviderCheckFailure): ApiError {
-  if (failure.kind === "rejected") {
-    return badRequest(`${factory.name} refused the API key: ${failure.message}`, { api_key: [failure.message] });
-  }
-  return badRequest(failure.message, { base_url: [failure.message] });
-}
-
-const unique = (names: readonly string[]) => [...new Set(names)];
-
-/**
- * The models to save: the requested names (every catalog type of each; an unlisted name is taken
- * as a chat model, e.g. a fine-tune), else the catalog's, else, for factories with no catalog
- * models (OpenAI-API-Compatible), whatever the server listed, as chat models.
- */
-function plannedModels(
-  factory: Factory,
-  requested: readonly string[] | undefined,
-  listed: readonly string[] | null,
-): PlannedModel[] {
-  const asChat = (name: string): PlannedModel => ({ name, type: "chat", maxTokens: 0 });
-  if (requested && requested.length > 0) {
-    return unique(requested).flatMap((name) => {
-      const known = factory.models.filter((model) => model.name === name);
-      return known.length > 0 ? known.map((model) => ({ ...model })) : [asChat(name)];
-    });
-  }
-  if (factory.models.length > 0) return factory.models.map((model) => ({ ...model }));
-  return unique(listed ?? []).map(asChat);
+/** The URL a check calls: the user's base_url, else the factory's default filled from the credentials. */
+export function checkBaseUrl(factory: Factory, input: { base_url?: string }, credentials: Record<string, string>) {
+  const baseUrl = factory.selfHosted ? input.base_url : effectiveBaseUrl(factory, credentials, input.base_url);
+  if (!baseUrl) throw badRequest(`${factory.name} needs a base URL`, { base_url: [`Required for ${factory.name}`] });
+  return baseUrl;
 }
 
 /**
- * POST /models. Hosted factories must pass one real check; self-hosted ones are saved either way
- * and marked unverified when their server did not answer. Adding a configured factory again
- * replaces its key, URL and models, keeping the token counts of models that stay.
+ * POST /models. Every factory's check must not refuse the key; hosted factories must pass it, and
+ * self-hosted ones are saved unverified when their server did not answer. Adding a configured
+ * factory again replaces its credentials, URL and models, keeping the token counts of models that stay.
  */
 export async function addProvider(caller: Caller, input: AddProviderInput): Promise<true> {
   requireScope(caller, "models:write");
   const factory = requireAddableFactory(input.llm_factory);
-  if (!factory.selfHosted && !input.api_key) {
-    throw badRequest(`${factory.name} needs an API key`, { api_key: [`Required for ${factory.name}`] });
-  }
-  const baseUrl = factory.selfHosted ? input.base_url : (input.base_url ?? factory.defaultBaseUrl ?? undefined);
-  if (!baseUrl) throw badRequest(`${factory.name} needs a base URL`, { base_url: [`Required for ${factory.name}`] });
+  const credentials = parseCredentials(factory, input.api_key);
+  const baseUrl = checkBaseUrl(factory, input, credentials);
   // Read the encryption key first: a misconfigured server must fail before the key goes anywhere.
-  const encryptionKey = input.api_key ? parseEncryptionKey(config().SECRET_ENCRYPTION_KEY) : null;
+  const hasSecret = factory.credentialFields.some((field) => field.secret && credentials[field.name]);
+  const encryptionKey = hasSecret ? parseEncryptionKey(config().SECRET_ENCRYPTION_KEY) : null;
 
-  const check = await listProviderModels({
-    baseUrl,
-    apiKey: input.api_key,
-    authScheme: factory.authScheme,
-    timeoutMs: PROVIDER_CHECK_TIMEOUT_MS,
-  });
-  if (!check.ok && !factory.selfHosted) throw checkFailure(factory, check);
+  const check = await runCheck(factory, credentials, baseUrl);
+  if (!check.ok && (check.kind === "rejected" || check.kind === "blocked" || !factory.selfHosted)) {
+    throw checkFailureError(factory, check);
+  }
   const models = plannedModels(factory, input.models, check.ok ? check.models : null);
   if (models.length === 0) {
     const why = check.ok ? `${baseUrl} listed no models` : check.message;
     throw badRequest(`Name the models to use with ${factory.name}`, { models: [`Give the model names: ${why}`] });
   }
-  const status: ProviderStatus = check.ok ? "verified" : "unverified";
+  const checkedAt = new Date();
+  const sealed = sealCredentials(factory, credentials, encryptionKey);
   const settings = {
-    apiKeyEncrypted: input.api_key && encryptionKey ? encryptSecret(input.api_key, encryptionKey) : null,
-    // apiKeyMasked is a display column: it holds the whole masked form ("sk-…abcd", see maskSecret),
-    // so lists never need the ciphertext, and short keys show less than their last four.
-    apiKeyMasked: input.api_key ? maskSecret(input.api_key) : null,
+    apiKeyEncrypted: sealed.apiKeyEncrypted,
+    // apiKeyMasked is a display column: it holds the whole masked form ("sk-…abcd", see maskSecret).
+    apiKeyMasked: sealed.apiKeyMasked,
+    credentialSettings: sealed.credentialSettings ?? Prisma.DbNull,
     // Null means "the factory's default URL", so a catalog update moves providers that never chose one.
     baseUrl: input.base_url ?? null,
-    status,
+    status: (check.ok ? "verified" : "unverified") satisfies ProviderStatus,
+    lastCheckedAt: checkedAt,
+    lastCheckOk: check.ok,
+    lastCheckMessage: check.ok ? `Accepted: ${check.message}` : failureMessage(factory, check),
   };
   const userId = caller.user.id;
 
@@ -161,11 +144,12 @@ export async function removeProvider(caller: Caller, input: RemoveProviderInput)
       llm_factory: ["Builtin cannot be removed"],
     });
   }
+  const factoryName = resolveFactory(input.llm_factory)?.name ?? input.llm_factory;
   const userId = caller.user.id;
   await db.$transaction(async (tx) => {
     await lockModelSettings(tx, userId);
     const provider = await tx.modelProvider.findUnique({
-      where: { userId_factory: { userId, factory: input.llm_factory } },
+      where: { userId_factory: { userId, factory: factoryName } },
       select: { id: true, factory: true },
     });
     if (!provider) throw notFound("Model provider");
@@ -184,7 +168,15 @@ export async function removeProvider(caller: Caller, input: RemoveProviderInput)
   return true;
 }
 
-/** The caller's providers with masked keys, for the /models page and the CLI. */
+/** The non-secret credential fields as stored (a JSON column). */
+export function settingsOf(value: unknown): Record<string, string> {
+  if (!value || typeof value !== "object") return {};
+  return Object.fromEntries(
+    Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+  );
+}
+
+/** The caller's providers with masked keys and their last check, for the /models page and the CLI. */
 export async function listProviders(caller: Caller): Promise<ProviderDto[]> {
   requireScope(caller, "models:read");
   const providers = await db.modelProvider.findMany({
@@ -192,21 +184,33 @@ export async function listProviders(caller: Caller): Promise<ProviderDto[]> {
     select: {
       factory: true,
       apiKeyMasked: true,
+      credentialSettings: true,
       baseUrl: true,
       status: true,
+      lastCheckedAt: true,
+      lastCheckOk: true,
+      lastCheckMessage: true,
       createdAt: true,
       updatedAt: true,
       _count: { select: { models: true } },
     },
     orderBy: { factory: "asc" },
   });
-  return providers.map((provider) => ({
-    factory: provider.factory,
-    api_key_masked: provider.apiKeyMasked,
-    base_url: provider.baseUrl ?? findFactory(provider.factory)?.defaultBaseUrl ?? null,
-    status: provider.status,
-    model_count: provider._count.models,
-    created_at: provider.createdAt.toISOString(),
-    updated_at: provider.updatedAt.toISOString(),
-  }));
+  return providers.map((provider) => {
+    const factory = findFactory(provider.factory);
+    const settings = settingsOf(provider.credentialSettings);
+    return {
+      factory: provider.factory,
+      api_key_masked: provider.apiKeyMasked,
+      settings,
+      base_url: provider.baseUrl ?? (factory ? effectiveBaseUrl(factory, settings) : null),
+      status: provider.status,
+      model_count: provider._count.models,
+      last_checked_at: provider.lastCheckedAt?.toISOString() ?? null,
+      last_check_ok: provider.lastCheckOk,
+      last_check_message: provider.lastCheckMessage,
+      created_at: provider.createdAt.toISOString(),
+      updated_at: provider.updatedAt.toISOString(),
+    };
+  });
 }

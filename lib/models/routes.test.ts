@@ -12,19 +12,22 @@ import {
   newUser,
   providerRows,
   refusedUrl,
+  allowPrivateProviderNetworks,
 } from "@/tests/support/models";
 import { findFactory } from "./catalog";
-import { startFakeOpenAiServer, type FakeOpenAiServer } from "./fake-openai-server";
+import { startFakeProviderServer, type FakeProviderServer } from "./fake-provider-server";
 import { decryptSecret, parseEncryptionKey } from "./secret-box";
 
-// POST /models against a real local provider (fake-openai-server.ts), never a mocked fetch.
+allowPrivateProviderNetworks();
+
+// POST /models against a real local provider (fake-provider-server.ts), never a mocked fetch.
 
 const OTHER_KEY = "sk-other-9876543210zyxwvutsrqponm";
-let fake: FakeOpenAiServer;
+let fake: FakeProviderServer;
 let closedUrl: string;
 
 beforeAll(async () => {
-  fake = await startFakeOpenAiServer({ acceptKey: GOOD_KEY });
+  fake = await startFakeProviderServer({ acceptKey: GOOD_KEY });
   closedUrl = await refusedUrl();
 });
 afterAll(() => fake.close());
@@ -113,7 +116,7 @@ describe("POST /models with a hosted factory", () => {
       status: 400,
       code: 400,
       message: "OpenAI refused the API key: Incorrect API key provided",
-      data: { fields: { api_key: ["Incorrect API key provided"] } },
+      data: { fields: { api_key: ["OpenAI refused this API key: Incorrect API key provided"] } },
     });
     expect(fake.requests.at(-1)).toEqual({ method: "GET", path: "/v1/models", apiKey: BAD_KEY });
     expect(await providerRows(user.id)).toEqual([]);
@@ -178,12 +181,17 @@ describe("POST /models with a hosted factory", () => {
 });
 
 describe("POST /models with a self-hosted factory", () => {
-  it("lists models at base_url and marks the provider verified when it answers", async () => {
+  it("saves the models its server lists, typed by the catalog where it knows them, and marks it verified", async () => {
     const { user, key } = await newUser();
     expect((await add(key, { llm_factory: "LocalAI", api_key: GOOD_KEY, base_url: fake.url })).data).toBe(true);
     const [row] = await providerRows(user.id);
     expect(row).toMatchObject({ factory: "LocalAI", status: "verified", baseUrl: fake.url });
-    expect(await modelRows(row.id)).toHaveLength(findFactory("LocalAI")?.models.length ?? -1);
+    expect((await modelRows(row.id)).map(({ name, type }) => `${name}:${type}`)).toEqual([
+      "gpt-4o-mini:chat",
+      "text-embedding-3-small:chat",
+      "whisper-1:asr",
+      "tts-1:tts",
+    ]);
   });
 
   it("saves an unreachable one as unverified, without a key", async () => {
@@ -204,12 +212,17 @@ describe("POST /models with a self-hosted factory", () => {
     ]);
   });
 
-  it("saves one whose server refuses the key as unverified: self-hosted keys are not validated (SPEC §2)", async () => {
+  it("400s a key its server refuses, at the key field, and saves nothing (issue 12: every factory)", async () => {
     const { user, key } = await newUser();
-    expect((await add(key, { llm_factory: "Xinference", api_key: BAD_KEY, base_url: fake.url })).status).toBe(200);
-    expect(await providerRows(user.id)).toEqual([
-      expect.objectContaining({ factory: "Xinference", status: "unverified", apiKeyMasked: "sk-…wxyz" }),
-    ]);
+    for (const factory of ["Xinference", "OpenAI-API-Compatible"]) {
+      const response = await add(key, { llm_factory: factory, api_key: BAD_KEY, base_url: fake.url });
+      expect(response).toMatchObject({
+        status: 400,
+        message: `${factory} refused the API key: Incorrect API key provided`,
+        data: { fields: { api_key: [`${factory} refused this API key: Incorrect API key provided`] } },
+      });
+    }
+    expect(await providerRows(user.id)).toEqual([]);
   });
 
   it("takes OpenAI-API-Compatible models from the server's list, as chat models", async () => {
@@ -244,7 +257,7 @@ describe("POST /models with a self-hosted factory", () => {
 
 describe("re-adding a factory", () => {
   it("updates the one row: new key, URL and models, token counts kept, dropped models' defaults cleared", async () => {
-    const other = await startFakeOpenAiServer({ acceptKey: OTHER_KEY });
+    const other = await startFakeProviderServer({ acceptKey: OTHER_KEY });
     try {
       const { user, key } = await newUser();
       const first = {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { DefaultField } from "./catalog";
+import { MODEL_TYPES, type DefaultField } from "./model-types";
 
 // Request schemas of the Models routes (SPEC §4), shared by the route handlers, the /models
 // page's forms and the OpenAPI document. Rules that need the catalog or the database (unknown
@@ -15,28 +15,61 @@ const blankToUndefined = (value: string | undefined) => (value === "" ? undefine
 const baseUrl = z
   .string()
   .trim()
-  .refine((value) => value === "" || isHttpUrl(value), "Must be an http:// or https:// URL")
+  .refine((value) => value === "" || isHttpUrl(value), "Must be an http:// or https:// URL without a query string")
   .transform(blankToUndefined)
   .optional();
 
 function isHttpUrl(value: string): boolean {
   try {
     const url = new URL(value);
-    // Credentials in the URL would be stored in clear and echoed in messages; the key field is for secrets.
+    // Credentials in the URL would be stored in clear and echoed in messages; the key fields are for
+    // secrets, so neither user:password nor a query string (?key=…) is accepted.
     return (
-      (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "" && !url.username && !url.password
+      (url.protocol === "http:" || url.protocol === "https:") &&
+      url.hostname !== "" &&
+      !url.username &&
+      !url.password &&
+      !url.search &&
+      !url.hash
     );
   } catch {
     return false;
   }
 }
 
+const modelName = z.string().trim().min(1, "Model names cannot be empty").max(200);
+
+/** One model the catalog may not list: its name, what kind it is, and its token limit (0 = unknown). */
+export const modelSpecSchema = z.strictObject({
+  name: modelName,
+  type: z.enum(MODEL_TYPES, { error: `Type must be one of ${MODEL_TYPES.join(", ")}` }),
+  max_tokens: z.number().int().min(0).max(100_000_000).default(0),
+});
+
+/** A string for one-key factories, or an object of the factory's credential fields (checked by the service). */
+const apiKey = z
+  .union([
+    z.string().trim().max(16_384).transform(blankToUndefined),
+    z.record(z.string().max(100), z.string().max(16_384)),
+  ])
+  .optional();
+
 export const addProviderSchema = z.object({
   llm_factory: factoryName,
-  api_key: z.string().trim().max(4096).transform(blankToUndefined).optional(),
+  api_key: apiKey,
   base_url: baseUrl,
-  models: z.array(z.string().trim().min(1, "Model names cannot be empty").max(200)).max(500).optional(),
+  models: z
+    .array(z.union([modelName, modelSpecSchema]))
+    .max(500)
+    .optional(),
 });
+
+/** DELETE /models/{factory}/models/{name}?type=…: without a type, every type of the name goes. */
+export const removeModelQuerySchema = z.strictObject({
+  type: z.enum(MODEL_TYPES, { error: `Type must be one of ${MODEL_TYPES.join(", ")}` }).optional(),
+});
+
+export const discoverModelsSchema = addProviderSchema.omit({ models: true });
 
 export const removeProviderSchema = z.object({
   llm_factory: factoryName,
@@ -66,6 +99,8 @@ export const setDefaultsSchema = z.strictObject({
 } satisfies Record<DefaultField, typeof defaultModelId>);
 
 export type AddProviderInput = z.infer<typeof addProviderSchema>;
+export type DiscoverModelsInput = z.infer<typeof discoverModelsSchema>;
+export type ModelSpec = z.infer<typeof modelSpecSchema>;
 export type RemoveProviderInput = z.infer<typeof removeProviderSchema>;
 export type ListModelsQuery = z.infer<typeof listModelsQuerySchema>;
 export type SetDefaultsInput = z.infer<typeof setDefaultsSchema>;

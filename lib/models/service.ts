@@ -1,7 +1,10 @@
 import "server-only";
 import { requireScope, type Caller } from "@/lib/auth/caller";
 import { db } from "@/lib/db";
-import { BUILTIN_FACTORY, catalogForApi, findFactory, tagString, type ApiFactory, type ModelType } from "./catalog";
+import { catalogForApi, findFactory, tagString, type ApiFactory } from "./catalog";
+import { BUILTIN_FACTORY, type ModelType } from "./model-types";
+import { effectiveBaseUrl } from "./provider-check";
+import { settingsOf } from "./providers";
 import type { ListModelsQuery } from "./schemas";
 
 // Read side of the Models API. Writes live in providers.ts (add/remove) and defaults.ts.
@@ -44,6 +47,7 @@ export async function listModels(caller: Caller, query: ListModelsQuery): Promis
     select: {
       factory: true,
       baseUrl: true,
+      credentialSettings: true,
       // uuid7 ids sort in insertion order, which is the catalog's order for catalog models.
       models: {
         select: { name: true, type: true, maxTokens: true, status: true, usedTokens: true },
@@ -54,7 +58,8 @@ export async function listModels(caller: Caller, query: ListModelsQuery): Promis
   });
   for (const provider of providers) {
     const factory = findFactory(provider.factory);
-    const apiBase = provider.baseUrl ?? factory?.defaultBaseUrl ?? null;
+    const apiBase =
+      provider.baseUrl ?? (factory ? effectiveBaseUrl(factory, settingsOf(provider.credentialSettings)) : null);
     result[provider.factory] = {
       tags: factory ? tagString(factory) : "",
       llm: provider.models.map((model) => entry(model, apiBase, details)),

@@ -146,16 +146,30 @@ describe("migrated database matches schema.prisma", () => {
         apiKeyEncrypted: "v1.x.y.z",
         apiKeyMasked: "sk-…abcd",
         baseUrl: "http://x",
+        credentialSettings: { region: "us-east-1" },
         status: "unverified",
+        lastCheckedAt: new Date("2026-12-02T01:02:03.456Z"),
+        lastCheckOk: false,
+        lastCheckMessage: "could not reach http://x",
         models: { create: [{ name: "gpt", type: "chat", maxTokens: 8, status: "active", usedTokens: 3 }] },
       },
       select: {
         id: true,
         status: true,
+        credentialSettings: true,
+        lastCheckedAt: true,
+        lastCheckOk: true,
+        lastCheckMessage: true,
         models: { select: { name: true, type: true, maxTokens: true, usedTokens: true } },
       },
     });
     expect(provider.models).toEqual([{ name: "gpt", type: "chat", maxTokens: 8, usedTokens: 3 }]);
+    expect(provider).toMatchObject({
+      credentialSettings: { region: "us-east-1" },
+      lastCheckOk: false,
+      lastCheckMessage: "could not reach http://x",
+    });
+    expect(provider.lastCheckedAt?.toISOString()).toBe("2026-12-02T01:02:03.456Z");
 
     const limit = await db.loginLimit.create({
       data: { key: "account:round@trip.test", hits: 3, resetAt: new Date("2026-01-02T03:19:05.678Z") },

@@ -1,5 +1,7 @@
 // Helpers for the Models route tests: real route handlers, real keys, a real refused port.
 import { createServer } from "node:net";
+import { afterAll, beforeAll } from "vitest";
+import { resetConfigForTests } from "@/lib/config";
 import { db } from "@/lib/db";
 import type { Scope } from "@/lib/auth/caller";
 import { apiRequest, call, createUser, keyFor } from "@/tests/support/fixtures";
@@ -47,3 +49,32 @@ export const modelRows = (providerId: string) =>
     select: { name: true, type: true, maxTokens: true, usedTokens: true },
     orderBy: { id: "asc" },
   });
+
+/**
+ * The fake providers listen on 127.0.0.1, which hosted factories may call only with
+ * PROVIDER_ALLOW_PRIVATE_NETWORKS=true (SPEC §8). Files that test hosted factories against them
+ * say so by calling this at the top.
+ */
+export function allowPrivateProviderNetworks(): void {
+  beforeAll(() => {
+    process.env.PROVIDER_ALLOW_PRIVATE_NETWORKS = "true";
+    resetConfigForTests();
+  });
+  afterAll(() => {
+    delete process.env.PROVIDER_ALLOW_PRIVATE_NETWORKS;
+    resetConfigForTests();
+  });
+}
+
+export const addOneModel = (key: string, factory: string, body: unknown) =>
+  call(apiRequest("POST", `/api/v1/models/${encodeURIComponent(factory)}/models`, { key, body }));
+export const removeOneModel = (key: string, factory: string, name: string, query = "") =>
+  call(
+    apiRequest("DELETE", `/api/v1/models/${encodeURIComponent(factory)}/models/${encodeURIComponent(name)}${query}`, {
+      key,
+    }),
+  );
+export const recheck = (key: string, factory: string) =>
+  call(apiRequest("POST", `/api/v1/models/${encodeURIComponent(factory)}/check`, { key }));
+export const discover = (key: string, body: unknown) =>
+  call(apiRequest("POST", "/api/v1/models/discover", { key, body }));

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { sessionCaller } from "@/lib/auth/caller";
 import { requireUser } from "@/lib/auth/session";
-import { BUILTIN_FACTORY, CATALOG } from "@/lib/models/catalog";
+import { ADDABLE_FACTORIES, catalogForApi } from "@/lib/models/catalog";
 import { getDefaults } from "@/lib/models/defaults";
 import { listProviders } from "@/lib/models/providers";
 import { listModels } from "@/lib/models/service";
@@ -24,18 +24,20 @@ export default async function ModelsPage() {
     listModels(caller, { include_details: true }),
     getDefaults(caller),
   ]);
-  // Builtin is always there and cannot be added, so the form does not offer it.
-  const factories: FactoryChoice[] = CATALOG.filter((factory) => factory.name !== BUILTIN_FACTORY).map((factory) => ({
-    name: factory.name,
-    selfHosted: factory.selfHosted,
-    defaultBaseUrl: factory.defaultBaseUrl,
-    configured: providers.some((provider) => provider.factory === factory.name),
-  }));
+  // GET /models/factories' description of each factory, without its model list (the form needs
+  // its credential fields); Builtin is always there and cannot be added, so the form does not offer it.
+  const addable = new Set(ADDABLE_FACTORIES.map((factory) => factory.name));
+  const factories: FactoryChoice[] = catalogForApi()
+    .filter((factory) => addable.has(factory.name))
+    .map(({ models: _models, tags: _tags, ...factory }) => ({
+      ...factory,
+      configured: providers.some((provider) => provider.factory === factory.name),
+    }));
   const options = defaultOptions(models, defaults);
   const values = defaultFormValues(defaults);
 
   return (
-    <div className="grid gap-8">
+    <div className="grid min-w-0 gap-8">
       <header className="grid gap-1">
         <h1 className="text-2xl font-semibold tracking-tight">Models</h1>
         <p className="text-sm text-muted-foreground">
@@ -51,7 +53,7 @@ export default async function ModelsPage() {
       <Section
         id="add-provider"
         title="Add a provider"
-        description="The key is checked with the provider before it is saved. Adding a configured provider again replaces its key and base URL."
+        description="The credentials are checked with the provider, in its own protocol, before they are saved. Find models asks the server what it serves, so you can pick models and set their types. Adding a configured provider again replaces its credentials and base URL."
       >
         <AddProviderForm factories={factories} />
       </Section>
@@ -65,7 +67,11 @@ export default async function ModelsPage() {
         <DefaultModelsForm key={JSON.stringify([values, options])} values={values} options={options} />
       </Section>
 
-      <Section id="models" title="Available models" description="Every model you can use, by factory.">
+      <Section
+        id="models"
+        title="Available models"
+        description="Every model you can use, by factory. Add a model a provider serves that is not listed, or remove one."
+      >
         <ModelsByFactoryList models={models} />
       </Section>
     </div>

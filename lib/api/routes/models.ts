@@ -1,9 +1,13 @@
 import { defineRoute } from "@/lib/api/route";
 import { getDefaults, setDefaults } from "@/lib/models/defaults";
+import { addModel, discoverModels, recheckProvider, removeModel } from "@/lib/models/provider-models";
 import { addProvider, listProviders, removeProvider } from "@/lib/models/providers";
 import {
   addProviderSchema,
+  discoverModelsSchema,
   listModelsQuerySchema,
+  modelSpecSchema,
+  removeModelQuerySchema,
   removeProviderSchema,
   setDefaultsSchema,
 } from "@/lib/models/schemas";
@@ -34,6 +38,39 @@ export const modelRoutes = [
     scope: "models:write",
     body: removeProviderSchema,
     handler: ({ caller, body }) => removeProvider(caller, body),
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/models/{factory}/models",
+    summary: "Add one model to a configured provider (or update its token limit)",
+    scope: "models:write",
+    body: modelSpecSchema,
+    handler: ({ caller, params, body }) => addModel(caller, params.factory, body),
+  }),
+  defineRoute({
+    method: "DELETE",
+    path: "/models/{factory}/models/{name}",
+    summary: "Remove one model of a configured provider and clear defaults that used it",
+    scope: "models:write",
+    query: removeModelQuerySchema,
+    handler: ({ caller, params, query }) => removeModel(caller, params.factory, params.name, query.type),
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/models/{factory}/check",
+    summary: "Check a provider's saved credentials again with one real call",
+    scope: "models:write",
+    handler: ({ caller, params }) => recheckProvider(caller, params.factory),
+  }),
+  // Not in SPEC §4: what a server serves before it is saved, so a client (the /models page) can
+  // let the user pick models and set their types. Same credentials and check as POST /models.
+  defineRoute({
+    method: "POST",
+    path: "/models/discover",
+    summary: "Ask a provider which models it serves, without saving anything",
+    scope: "models:write",
+    body: discoverModelsSchema,
+    handler: ({ caller, body }) => discoverModels(caller, body),
   }),
   // Not in SPEC §4: the /models page and LIST MODEL PROVIDERS need masked keys, URLs and status,
   // which GET /models (models by factory) does not carry.

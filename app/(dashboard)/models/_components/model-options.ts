@@ -6,7 +6,7 @@ import {
   formatModelId,
   type DefaultField,
   type ModelType,
-} from "@/lib/models/catalog";
+} from "@/lib/models/model-types";
 import type { DefaultsDto } from "@/lib/models/defaults";
 import type { ModelsByFactory } from "@/lib/models/service";
 

@@ -1,6 +1,7 @@
 import { Badge } from "@/components/ui/badge";
-import { BUILTIN_FACTORY } from "@/lib/models/catalog";
+import { BUILTIN_FACTORY } from "@/lib/models/model-types";
 import type { ModelsByFactory } from "@/lib/models/service";
+import { AddModelForm, RemoveModelButton } from "./model-actions";
 import { TYPE_LABELS } from "./model-options";
 import { rowClasses, tableClasses, tableWrapper, tdClasses, thClasses, theadClasses } from "./table-styles";
 
@@ -12,15 +13,16 @@ export function ModelsByFactoryList({ models }: { models: ModelsByFactory }) {
     <div className="grid gap-6">
       {Object.entries(models).map(([factory, { llm }]) => {
         const headingId = `models-${factory.replace(/[^A-Za-z0-9-]/g, "-")}`;
+        const editable = factory !== BUILTIN_FACTORY;
         return (
           <section
             key={factory}
             aria-labelledby={headingId}
-            className="grid gap-2"
+            className="grid min-w-0 gap-2"
             data-testid="factory-models"
             data-factory={factory}
           >
-            <h3 id={headingId} className="flex items-center gap-2 text-sm font-semibold">
+            <h3 id={headingId} className="flex flex-wrap items-center gap-2 text-sm font-semibold">
               {factory}
               {factory === BUILTIN_FACTORY && <Badge>Always available</Badge>}
               <span className="font-normal text-muted-foreground">
@@ -30,26 +32,31 @@ export function ModelsByFactoryList({ models }: { models: ModelsByFactory }) {
             {llm.length === 0 ? (
               <p className="text-sm text-muted-foreground">This provider has no models.</p>
             ) : (
-              <div className={tableWrapper}>
-                <table className={tableClasses}>
+              <div className={`relative ${tableWrapper}`}>
+                <table className={`${tableClasses} table-fixed`}>
                   <caption className="sr-only">{factory} models</caption>
                   <thead className={theadClasses}>
                     <tr>
                       <th scope="col" className={thClasses}>
                         Name
                       </th>
-                      <th scope="col" className={thClasses}>
+                      <th scope="col" className={`${thClasses} w-32`}>
                         Type
                       </th>
-                      <th scope="col" className={`${thClasses} text-right`}>
+                      <th scope="col" className={`${thClasses} w-28 text-right`}>
                         Max tokens
                       </th>
+                      {editable && (
+                        <th scope="col" className={`${thClasses} w-24`}>
+                          <span className="sr-only">Actions</span>
+                        </th>
+                      )}
                     </tr>
                   </thead>
                   <tbody>
                     {llm.map((model) => (
                       <tr key={`${model.type}:${model.name}`} className={rowClasses}>
-                        <td className={`${tdClasses} font-mono text-xs`}>{model.name}</td>
+                        <td className={`${tdClasses} break-all font-mono text-xs`}>{model.name}</td>
                         <td className={tdClasses}>{TYPE_LABELS[model.type]}</td>
                         {/* 0 means the limit does not apply (speech-to-text) or the server did not say. */}
                         <td className={`${tdClasses} text-right tabular-nums`}>
@@ -64,12 +71,18 @@ export function ModelsByFactoryList({ models }: { models: ModelsByFactory }) {
                             </>
                           )}
                         </td>
+                        {editable && (
+                          <td className={`${tdClasses} text-right`}>
+                            <RemoveModelButton factory={factory} name={model.name} type={model.type} />
+                          </td>
+                        )}
                       </tr>
                     ))}
                   </tbody>
                 </table>
               </div>
             )}
+            {editable && <AddModelForm factory={factory} />}
           </section>
         );
       })}
