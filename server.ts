@@ -8,6 +8,7 @@ import { bodyTooLarge, MAX_BODY_BYTES } from "@/lib/api/request";
 import { keyCache } from "@/lib/keys/key-cache";
 import { flushKeyUses } from "@/lib/keys/last-used";
 import { answerVerify } from "@/lib/keys/verify-endpoint";
+import { flushUsageCounts } from "@/lib/usage/counter";
 
 const VERIFY_PATH = "/api/v1/keys/verify";
 
@@ -86,7 +87,7 @@ export async function startServer({
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
-      await flushKeyUses();
+      await Promise.all([flushKeyUses(), flushUsageCounts()]);
       await keyCache().close();
       await app.close();
     },

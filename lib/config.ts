@@ -14,6 +14,11 @@ const configSchema = z.object({
   KEY_DEFAULT_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(90),
   KEY_ALLOW_NO_EXPIRY: flag,
   SECRET_ENCRYPTION_KEY: z.string().optional(),
+  USAGE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  // Benchmarks and tests only: "off" skips verification counting, to measure what it costs.
+  KEYDESK_USAGE_COUNTING: z.enum(["on", "off"]).default("on"),
+  // Benchmarks and tests only: how often counts are written; SPEC §3 allows at most once a minute.
+  KEYDESK_USAGE_FLUSH_SECONDS: z.coerce.number().int().min(1).max(60).default(60),
 });
 
 export type Config = z.infer<typeof configSchema>;

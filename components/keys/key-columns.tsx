@@ -2,6 +2,7 @@ import { createDataTableColumnHelper } from "@/components/data-table/data-table-
 import { DateCell } from "@/components/data-table/date-cell";
 import { Badge, StatusBadge } from "@/components/ui/badge";
 import type { KeyDto } from "@/lib/keys/dto";
+import { KeyNameCell } from "./key-name-cell";
 import { KeyRowActions } from "./key-row-actions";
 
 /** The column ids the keys list can sort by; they are also the API's `sort` values. */
@@ -12,12 +13,7 @@ const column = createDataTableColumnHelper<KeyDto>();
 export const keyColumns = column.columns([
   column.accessor("name", {
     header: "Name",
-    cell: ({ row }) => (
-      <div className="grid min-w-32 gap-0.5">
-        <span className="font-medium text-foreground">{row.original.name}</span>
-        {row.original.alias && <span className="text-xs text-muted-foreground">alias: {row.original.alias}</span>}
-      </div>
-    ),
+    cell: ({ row }) => <KeyNameCell apiKey={row.original} />,
   }),
   column.accessor("start", {
     header: "Key",
