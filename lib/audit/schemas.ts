@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   "provider.added",
   "provider.removed",
   "defaults.updated",
+  "settings.updated",
   "auth.login",
   "auth.login_failed",
 ] as const;

@@ -13,6 +13,8 @@ export const keySelect = {
   expiresAt: true,
   revokedAt: true,
   lastUsedAt: true,
+  predecessorId: true,
+  rolledAt: true,
   createdBy: { select: { id: true, email: true } },
 } satisfies Prisma.ApiKeySelect;
 
@@ -38,6 +40,9 @@ export function toKeyDto(key: KeyRow) {
     expires_at: key.expiresAt?.toISOString() ?? null,
     revoked_at: key.revokedAt?.toISOString() ?? null,
     last_used_at: key.lastUsedAt?.toISOString() ?? null,
+    /** Roll lineage: the key this one replaced, and when this one was itself rolled (once at most). */
+    predecessor_id: key.predecessorId,
+    rolled_at: key.rolledAt?.toISOString() ?? null,
     created_by: key.createdBy ? { id: key.createdBy.id, email: key.createdBy.email } : null,
   };
 }

@@ -3,6 +3,16 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 
+const SETTINGS_ROW = {
+  keyDefaultTtlDays: 90,
+  keyMaxTtlDays: 90,
+  keyAllowNoExpiry: false,
+  userGrantableScopes: [],
+  usersCanCreateKeys: true,
+  idleKeyDays: 90,
+  expiryWarningDays: 7,
+};
+
 describe("migrated database matches schema.prisma", () => {
   it("round-trips every model through the Prisma client", async () => {
     const user = await db.user.create({
@@ -68,6 +78,48 @@ describe("migrated database matches schema.prisma", () => {
       alias: "ci",
       owner: { email: "round@trip.test" },
       createdBy: { id: user.id },
+    });
+
+    const successor = await db.apiKey.create({
+      data: {
+        ownerId: user.id,
+        name: "k2",
+        start: "kd_abcdefghi",
+        hash: "b".repeat(64),
+        scopes: [],
+        predecessorId: key.id,
+      },
+      select: { predecessor: { select: { id: true } } },
+    });
+    await db.apiKey.update({ where: { id: key.id }, data: { rolledAt: new Date("2026-06-02T00:00:00.000Z") } });
+    expect(successor.predecessor).toEqual({ id: key.id });
+    expect(
+      await db.apiKey.findUniqueOrThrow({
+        where: { id: key.id },
+        select: { rolledAt: true, successor: { select: { name: true } } },
+      }),
+    ).toEqual({ rolledAt: new Date("2026-06-02T00:00:00.000Z"), successor: { name: "k2" } });
+
+    const settings = await db.settings.create({
+      data: {
+        keyDefaultTtlDays: 30,
+        keyMaxTtlDays: 90,
+        keyAllowNoExpiry: true,
+        userGrantableScopes: ["keys:read"],
+        usersCanCreateKeys: false,
+        idleKeyDays: 0,
+        expiryWarningDays: 14,
+      },
+    });
+    expect(settings).toMatchObject({
+      id: 1,
+      keyDefaultTtlDays: 30,
+      keyMaxTtlDays: 90,
+      keyAllowNoExpiry: true,
+      userGrantableScopes: ["keys:read"],
+      usersCanCreateKeys: false,
+      idleKeyDays: 0,
+      expiryWarningDays: 14,
     });
 
     const event = await db.auditEvent.create({
@@ -137,6 +189,21 @@ describe("migrated database matches schema.prisma", () => {
     await expect(db.modelProvider.create({ data: { userId: owner.id, factory: "Ollama" } })).rejects.toMatchObject({
       code: "P2002",
     });
+    const predecessor = await db.apiKey.create({ data: { ...base, hash: "h3" }, select: { id: true } });
+    await db.apiKey.create({ data: { ...base, hash: "h4", predecessorId: predecessor.id } });
+    await expect(
+      db.apiKey.create({ data: { ...base, hash: "h5", predecessorId: predecessor.id } }),
+    ).rejects.toMatchObject({ code: "P2002" });
+    await db.apiKey.delete({ where: { id: predecessor.id } });
+    expect(await db.apiKey.findUniqueOrThrow({ where: { hash: "h4" }, select: { predecessorId: true } })).toEqual({
+      predecessorId: null,
+    });
+    // One row of settings at most (the CHECK refuses any other id), its default within its maximum.
+    await db.settings.upsert({ where: { id: 1 }, create: SETTINGS_ROW, update: {} });
+    await expect(db.settings.create({ data: { ...SETTINGS_ROW, id: 2 } })).rejects.toThrow(/settings_single_row/);
+    await expect(db.settings.update({ where: { id: 1 }, data: { keyDefaultTtlDays: 91 } })).rejects.toThrow(
+      /settings_default_within_max/,
+    );
     await db.defaultModels.create({ data: { userId: owner.id } });
     await db.user.delete({ where: { id: owner.id } });
     expect(await db.apiKey.count({ where: { ownerId: owner.id } })).toBe(0);
