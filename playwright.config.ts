@@ -61,6 +61,8 @@ export default defineConfig({
       ADMIN_EMAIL: E2E_ADMIN.email,
       ADMIN_PASSWORD: E2E_ADMIN.password,
       AUTH_URL: baseURL,
+      // Usage counts reach the database every second instead of every minute (e2e/usage.spec.ts).
+      KEYDESK_USAGE_FLUSH_SECONDS: "1",
     },
   },
 });

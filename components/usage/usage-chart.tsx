@@ -25,7 +25,10 @@ function options(width: number, height: number, granularity: Props["granularity"
     legend: { show: true },
     cursor: { drag: { x: false, y: false } },
     scales: { x: { time: true }, y: { range: (_plot, _min, max) => [0, Math.max(1, max)] } },
-    axes: [{ ...axisStyle, space: granularity === "hour" ? 60 : 50 }, { ...axisStyle, size: 48 }],
+    axes: [
+      { ...axisStyle, space: granularity === "hour" ? 60 : 50 },
+      { ...axisStyle, size: 48 },
+    ],
     series: [
       { label: granularity === "hour" ? "Hour (UTC)" : "Day (UTC)" },
       ...OUTCOME_SERIES.map(({ label: name, color }) => ({

@@ -9,7 +9,7 @@ export type LoginState = { email: string; error?: string; fields?: { email?: str
 function safeRedirect(value: FormDataEntryValue | null): string {
   return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\")
     ? value
-    : "/keys";
+    : "/";
 }
 
 function loginFailureMessage(error: AuthError): string {

@@ -29,7 +29,8 @@ export async function getKeyDetail(caller: Caller, keyId: string, now = new Date
   const key = await db.apiKey.findUnique({ where: { id: keyId }, select: ownedKeySelect });
   if (!key || (key.ownerId !== caller.user.id && !isAdminCaller(caller))) throw notFound("Key");
   const ranges = chartRanges(now);
-  const [day, month, audit] = await Promise.all([
+  const lineageSelect = { id: true, name: true } as const;
+  const [day, month, audit, predecessor, successor] = await Promise.all([
     usageSeries(ranges.day, key.id),
     usageSeries(ranges.month, key.id),
     db.auditEvent.findMany({
@@ -38,7 +39,15 @@ export async function getKeyDetail(caller: Caller, keyId: string, now = new Date
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: AUDIT_LIMIT,
     }),
+    // A roll keeps the owner, so whoever may see this key may see its predecessor and successor.
+    key.predecessorId ? db.apiKey.findUnique({ where: { id: key.predecessorId }, select: lineageSelect }) : null,
+    db.apiKey.findUnique({ where: { predecessorId: key.id }, select: lineageSelect }),
   ]);
-  return { key: toOwnedKeyDto(key), usage: { day, month }, audit: audit.map(toAuditDto) };
+  return {
+    key: toOwnedKeyDto(key),
+    usage: { day, month },
+    audit: audit.map(toAuditDto),
+    lineage: { predecessor, successor },
+  };
 }
 export type KeyDetail = Awaited<ReturnType<typeof getKeyDetail>>;

@@ -2,7 +2,7 @@ import "server-only";
 import { requireAdminCaller, type Caller } from "@/lib/auth/caller";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { getSettings } from "@/lib/settings/service";
+import { currentSettings } from "@/lib/settings/service";
 import { HOUR_MS } from "@/lib/usage/counter";
 import { bucketStart, verificationsSince } from "@/lib/usage/series";
 import { ownedKeySelect, toOwnedKeyDto, type OwnedKeyDto } from "@/lib/usage/service";
@@ -63,12 +63,12 @@ export type Overview = {
 /** GET /admin/overview and the /admin page: what is used, what is idle, what will expire. */
 export async function getOverview(caller: Caller, now = new Date()): Promise<Overview> {
   requireAdminCaller(caller);
-  const policy = await getSettings();
+  const policy = await currentSettings();
   const soon = new Date(now.getTime() + policy.expiry_warning_days * DAY_MS);
   const list = (where: Prisma.ApiKeyWhereInput, orderBy: Prisma.ApiKeyOrderByWithRelationInput[]) =>
     db.apiKey.findMany({ where, select: ownedKeySelect, orderBy, take: OVERVIEW_LIST_LIMIT });
-  const [users, active, revoked, expired, last24h, last30d, expiring, idle, neverExpire, exceeding] =
-    await Promise.all([
+  const [users, active, revoked, expired, last24h, last30d, expiring, idle, neverExpire, exceeding] = await Promise.all(
+    [
       db.user.count(),
       db.apiKey.count({ where: activeKeyWhere(now) }),
       db.apiKey.count({ where: { revokedAt: { not: null } } }),
@@ -83,7 +83,8 @@ export async function getOverview(caller: Caller, now = new Date()): Promise<Ove
       ]),
       list({ revokedAt: null, expiresAt: null }, [{ createdAt: "asc" }, { id: "asc" }]),
       list(exceedingPolicyWhere(policy, now), [{ createdAt: "asc" }, { id: "asc" }]),
-    ]);
+    ],
+  );
   return {
     users,
     keys: { active, revoked, expired },

@@ -3,7 +3,7 @@ import { recordAudit } from "@/lib/audit/service";
 import { requireAdminCaller, type Caller } from "@/lib/auth/caller";
 import { db } from "@/lib/db";
 import { keyCache } from "@/lib/keys/key-cache";
-import { getSettings } from "@/lib/settings/service";
+import { currentSettings } from "@/lib/settings/service";
 import { idleKeyWhere } from "@/lib/usage/overview";
 
 /**
@@ -12,7 +12,7 @@ import { idleKeyWhere } from "@/lib/usage/overview";
  */
 export async function revokeIdleKeys(caller: Caller, keyIds: string[]): Promise<{ revoked: string[] }> {
   requireAdminCaller(caller);
-  const { idle_key_days } = await getSettings();
+  const { idle_key_days } = await currentSettings();
   const now = new Date();
   const revoked = await db.$transaction(async (tx) => {
     const keys = await tx.apiKey.findMany({

@@ -11,7 +11,10 @@ import { topKeyIds, usageSeries, type UsageSeries } from "@/lib/usage/series";
 const TOP_KEYS = 10;
 
 /** A key object with its owner, for lists that span users (the admin overview and usage). */
-export const ownedKeySelect = { ...keySelect, owner: { select: { id: true, email: true, role: true } } } satisfies Prisma.ApiKeySelect;
+export const ownedKeySelect = {
+  ...keySelect,
+  owner: { select: { id: true, email: true, role: true } },
+} satisfies Prisma.ApiKeySelect;
 type OwnedKeyRow = Prisma.ApiKeyGetPayload<{ select: typeof ownedKeySelect }>;
 
 export function toOwnedKeyDto(key: OwnedKeyRow) {

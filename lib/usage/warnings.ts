@@ -26,7 +26,9 @@ export function keyWarnings(key: WarnedKey, policy: WarningPolicy, now = Date.no
 
 export function describeWarning(warning: KeyWarning, key: WarnedKey, policy: WarningPolicy): string {
   if (warning === "expiring_soon") return `Expires within ${policy.expiry_warning_days} days`;
-  return key.last_used_at ? `Unused for over ${policy.idle_key_days} days` : `Never used in ${policy.idle_key_days} days`;
+  return key.last_used_at
+    ? `Unused for over ${policy.idle_key_days} days`
+    : `Never used in ${policy.idle_key_days} days`;
 }
 
 type PolicyKey = { expires_at: string | null; scopes: readonly string[]; owner: { role: string } };

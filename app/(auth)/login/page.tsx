@@ -5,12 +5,12 @@ export const metadata: Metadata = { title: "Sign in" };
 
 /** The proxy passes an absolute URL; only its path is kept, so a crafted link cannot send people elsewhere. */
 function returnPath(callbackUrl: string | string[] | undefined): string {
-  if (typeof callbackUrl !== "string") return "/keys";
+  if (typeof callbackUrl !== "string") return "/";
   try {
     const url = new URL(callbackUrl, "http://keydesk.invalid");
-    return url.pathname.startsWith("/login") ? "/keys" : `${url.pathname}${url.search}`;
+    return url.pathname.startsWith("/login") ? "/" : `${url.pathname}${url.search}`;
   } catch {
-    return "/keys";
+    return "/";
   }
 }
 

@@ -5,6 +5,7 @@ import { requireUser } from "@/lib/auth/session";
 import { config } from "@/lib/config";
 import { listKeys } from "@/lib/keys/list";
 import { keysQueryFromSearchParams } from "@/lib/keys/list-query-params";
+import { currentSettings } from "@/lib/settings/service";
 
 export const metadata: Metadata = { title: "API keys" };
 
@@ -12,7 +13,7 @@ export default async function KeysPage({ searchParams }: PageProps<"/keys">) {
   const user = await requireUser();
   const query = keysQueryFromSearchParams(await searchParams);
   // The same service the REST API's GET /keys uses, so search, filter and sort cannot drift.
-  const result = await listKeys(sessionCaller(user), user.id, query);
+  const [result, settings] = await Promise.all([listKeys(sessionCaller(user), user.id, query), currentSettings()]);
   const { KEY_ALLOW_NO_EXPIRY, KEY_DEFAULT_TTL_DAYS } = config();
 
   return (
@@ -33,6 +34,8 @@ export default async function KeysPage({ searchParams }: PageProps<"/keys">) {
         perPage={result.per_page}
         allowNoExpiry={KEY_ALLOW_NO_EXPIRY}
         defaultTtlDays={KEY_DEFAULT_TTL_DAYS}
+        canCreate={user.role === "ADMIN" || settings.users_can_create_keys}
+        warningPolicy={{ idle_key_days: settings.idle_key_days, expiry_warning_days: settings.expiry_warning_days }}
       />
     </div>
   );

@@ -18,7 +18,17 @@ type Props = {
 };
 
 /** One of the overview's key lists: each key links to its page, with its owner and the date that matters. */
-export function OverviewKeyList({ title, description, keys, empty, testId, dateLabel, date, dateEmpty, action }: Props) {
+export function OverviewKeyList({
+  title,
+  description,
+  keys,
+  empty,
+  testId,
+  dateLabel,
+  date,
+  dateEmpty,
+  action,
+}: Props) {
   return (
     <Card data-testid={testId}>
       <CardHeader className="flex flex-wrap items-start justify-between gap-2">

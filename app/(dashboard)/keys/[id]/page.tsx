@@ -8,7 +8,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { ApiError } from "@/lib/api/errors";
 import { sessionCaller, type Caller } from "@/lib/auth/caller";
 import { requireUser } from "@/lib/auth/session";
-import { getSettings } from "@/lib/settings/service";
+import { currentSettings } from "@/lib/settings/service";
 import { getKeyDetail, type KeyDetail } from "@/lib/usage/key-detail";
 import { describeWarning, keyWarnings } from "@/lib/usage/warnings";
 import { KeyAuditList } from "./_components/key-audit-list";
@@ -32,7 +32,7 @@ export default async function KeyPage({ params }: PageProps<"/keys/[id]">) {
   const { id } = await params;
   const [{ key, usage, audit, lineage }, settings] = await Promise.all([
     findKey(sessionCaller(user), id),
-    getSettings(),
+    currentSettings(),
   ]);
   const own = key.owner.id === user.id;
   const warnings = keyWarnings(key, settings);
@@ -79,7 +79,9 @@ export default async function KeyPage({ params }: PageProps<"/keys/[id]">) {
             <Detail term="Created">
               <DateCell value={key.created_at} empty="—" withTime />
             </Detail>
-            <Detail term="Created by">{key.created_by?.email ?? <span className="text-muted-foreground">—</span>}</Detail>
+            <Detail term="Created by">
+              {key.created_by?.email ?? <span className="text-muted-foreground">—</span>}
+            </Detail>
             <Detail term="Expires">
               <DateCell value={key.expires_at} empty="never" withTime />
             </Detail>
@@ -117,7 +119,10 @@ export default async function KeyPage({ params }: PageProps<"/keys/[id]">) {
 
 function KeyLink({ id, name }: { id: string; name: string }) {
   return (
-    <Link href={`/keys/${id}`} className="rounded text-primary underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-ring">
+    <Link
+      href={`/keys/${id}`}
+      className="rounded text-primary underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-ring"
+    >
       {name}
     </Link>
   );
