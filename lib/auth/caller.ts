@@ -38,6 +38,12 @@ export function sessionCaller(user: CallerUser, request?: { ip: string | null; u
   };
 }
 
+/**
+ * An admin caller (SPEC §3): ADMIN role, by session or by a key that holds `admin`. An ADMIN's
+ * key without `admin` is an ordinary caller, limited to the scopes it holds.
+ */
+export const isAdminCaller = (caller: Caller) => caller.user.role === "ADMIN" && caller.scopes.includes("admin");
+
 export function requireScope(caller: Caller, scope: Scope): void {
   if (!caller.scopes.includes(scope)) throw forbidden(`This needs the ${scope} scope`);
 }

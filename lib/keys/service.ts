@@ -1,19 +1,17 @@
 import "server-only";
-import { badRequest, conflict, forbidden, notFound } from "@/lib/api/errors";
+import { conflict, notFound } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/service";
-import { DEFAULT_SCOPES, requireAdminCaller, requireScope, type Caller, type Scope } from "@/lib/auth/caller";
+import { isAdminCaller, requireAdminCaller, requireScope, SCOPES, type Caller, type Scope } from "@/lib/auth/caller";
 import { config } from "@/lib/config";
 import { db, isUniqueViolation } from "@/lib/db";
-import type { Role } from "@/lib/generated/prisma/enums";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { keySelect, toKeyDto, type KeyDto } from "@/lib/keys/dto";
 import { generateKey, hashKey, keyStart } from "@/lib/keys/format";
+import { decideScopes, requireMayCreateKeys, type KeyOwner } from "@/lib/keys/granting";
 import { keyCache } from "@/lib/keys/key-cache";
+import { expiryFrom, lifetimeForNewKey, requireKeptLifetimeAllowed } from "@/lib/keys/lifetime";
 import type { CreateKeyInput, UpdateKeyInput } from "@/lib/keys/schemas";
-
-const DAY_MS = 86_400_000;
-type Owner = { id: string; role: Role };
-
-const isAdminCaller = (caller: Caller) => caller.user.role === "ADMIN" && caller.scopes.includes("admin");
+import { currentSettings, type Settings } from "@/lib/settings/service";
 
 /**
  * Keys are reached through their owner. An admin (role and, for a key, the admin scope) may act
@@ -23,7 +21,7 @@ export async function authorizeOwner(
   caller: Caller,
   ownerId: string,
   need: "keys:read" | "keys:write",
-): Promise<Owner> {
+): Promise<KeyOwner> {
   if (!isAdminCaller(caller)) {
     requireScope(caller, need);
     if (ownerId !== caller.user.id) requireAdminCaller(caller);
@@ -34,29 +32,8 @@ export async function authorizeOwner(
   return owner;
 }
 
-/** Scopes a new or edited key may hold: `admin` only for an admin owner; others only what the caller holds. */
-function grantableScopes(caller: Caller, owner: Owner, requested: Scope[] | undefined): Scope[] {
-  const admin = isAdminCaller(caller);
-  const scopes = requested ?? DEFAULT_SCOPES.filter((scope) => admin || caller.scopes.includes(scope));
-  if (scopes.includes("admin") && owner.role !== "ADMIN")
-    throw forbidden("Only an administrator's key can hold the admin scope");
-  const missing = admin ? [] : scopes.filter((scope) => !caller.scopes.includes(scope));
-  if (missing.length > 0) throw forbidden(`You cannot grant scopes you do not hold: ${missing.join(", ")}`);
-  return scopes;
-}
-
-function lifetimeDays(requested: number | null | undefined): number | null {
-  if (requested === undefined) return config().KEY_DEFAULT_TTL_DAYS;
-  if (requested === null && !config().KEY_ALLOW_NO_EXPIRY) {
-    throw badRequest("Keys must expire", {
-      expires_in_days: ["Choose 1–365 days: keys without expiry are not allowed here"],
-    });
-  }
-  return requested;
-}
-
-const expiryFrom = (ttlDays: number | null, from = Date.now()) =>
-  ttlDays === null ? null : new Date(from + ttlDays * DAY_MS);
+/** Stored scopes as the granting rule reads them; the schema only ever writes known ones. */
+const storedScopes = (scopes: string[]) => SCOPES.filter((scope) => scopes.includes(scope));
 
 async function findKey(ownerId: string, id: string) {
   const key = await db.apiKey.findFirst({ where: { id, ownerId }, select: { ...keySelect, hash: true } });
@@ -74,8 +51,10 @@ export type CreatedKey = KeyDto & { key?: string; renewed: boolean };
  */
 export async function createKey(caller: Caller, ownerId: string, input: CreateKeyInput): Promise<CreatedKey> {
   const owner = await authorizeOwner(caller, ownerId, "keys:write");
-  const scopes = grantableScopes(caller, owner, input.scopes as Scope[] | undefined);
-  const ttlDays = lifetimeDays(input.expires_in_days);
+  const settings = await currentSettings();
+  requireMayCreateKeys(caller, settings);
+  const scopes = decideScopes(caller, owner, settings, input.scopes);
+  const ttlDays = lifetimeForNewKey(settings, input.expires_in_days);
   const secret = generateKey(config().KEY_PREFIX);
   try {
     const created = await db.$transaction(async (tx) => {
@@ -109,7 +88,7 @@ export async function createKey(caller: Caller, ownerId: string, input: CreateKe
     if (!input.alias || !isUniqueViolation(error)) throw error;
   }
   return {
-    ...(await renewByAlias(caller, owner.id, input.alias, {
+    ...(await renewByAlias(caller, owner.id, input.alias, settings, {
       name: input.name,
       scopes,
       ttlDays: input.expires_in_days === undefined ? undefined : ttlDays,
@@ -122,6 +101,7 @@ async function renewByAlias(
   caller: Caller,
   ownerId: string,
   alias: string,
+  settings: Settings,
   change: { name: string; scopes: Scope[]; ttlDays?: number | null },
 ) {
   const key = await db.$transaction(async (tx) => {
@@ -130,6 +110,8 @@ async function renewByAlias(
       select: { id: true, ttlDays: true, hash: true },
     });
     const ttlDays = change.ttlDays === undefined ? existing.ttlDays : change.ttlDays;
+    // Without expires_in_days the key keeps its lifetime, which must still be allowed.
+    if (change.ttlDays === undefined) requireKeptLifetimeAllowed(settings, ttlDays);
     const renewed = await tx.apiKey.update({
       where: { id: existing.id },
       data: { name: change.name, scopes: change.scopes, ttlDays, expiresAt: expiryFrom(ttlDays), revokedAt: null },
@@ -159,7 +141,7 @@ export async function getKey(caller: Caller, ownerId: string, id: string): Promi
 export async function updateKey(caller: Caller, ownerId: string, id: string, input: UpdateKeyInput): Promise<KeyDto> {
   const owner = await authorizeOwner(caller, ownerId, "keys:write");
   const current = await findKey(ownerId, id);
-  const scopes = input.scopes ? grantableScopes(caller, owner, input.scopes as Scope[]) : undefined;
+  const scopes = input.scopes ? decideScopes(caller, owner, await currentSettings(), input.scopes) : undefined;
   const key = await db.$transaction(async (tx) => {
     const updated = await tx.apiKey.update({ where: { id }, data: { name: input.name, scopes }, select: keySelect });
     await recordAudit(
@@ -195,18 +177,49 @@ export async function revokeKey(caller: Caller, ownerId: string, id: string): Pr
   return toKeyDto(key);
 }
 
+/**
+ * Locks the key's row until the transaction ends, so renews and rolls of one key happen one at
+ * a time, and reads it as it is once the lock is held (a roll that just committed is seen).
+ */
+async function lockKey(tx: Prisma.TransactionClient, ownerId: string, id: string) {
+  await tx.$queryRaw`SELECT id FROM api_keys WHERE id = ${id} FOR UPDATE`;
+  const key = await tx.apiKey.findFirst({
+    where: { id, ownerId },
+    select: { name: true, alias: true, scopes: true, ttlDays: true, expiresAt: true, revokedAt: true, rolledAt: true },
+  });
+  // Deleted between the first read and the lock.
+  if (!key) throw notFound("Key");
+  return key;
+}
+
+/** Renew and roll keep the key's scopes and lifetime: the caller must be able to grant them now. */
+function requireMayKeep(
+  caller: Caller,
+  owner: KeyOwner,
+  settings: Settings,
+  key: { scopes: string[]; ttlDays: number | null },
+) {
+  decideScopes(caller, owner, settings, storedScopes(key.scopes), "keep");
+  requireKeptLifetimeAllowed(settings, key.ttlDays);
+}
+
 export async function renewKey(caller: Caller, ownerId: string, id: string): Promise<KeyDto> {
-  await authorizeOwner(caller, ownerId, "keys:write");
+  const owner = await authorizeOwner(caller, ownerId, "keys:write");
   const current = await findKey(ownerId, id);
+  const settings = await currentSettings();
   const key = await db.$transaction(async (tx) => {
+    const locked = await lockKey(tx, ownerId, id);
+    requireMayKeep(caller, owner, settings, locked);
+    // Bringing a rolled key back would leave two live secrets where the roll meant one.
+    if (locked.rolledAt) throw conflict("This key was rolled; renew the key that replaced it");
     const renewed = await tx.apiKey.update({
       where: { id },
-      data: { expiresAt: expiryFrom(current.ttlDays), revokedAt: null },
+      data: { expiresAt: expiryFrom(locked.ttlDays), revokedAt: null },
       select: keySelect,
     });
     await recordAudit(
       caller,
-      { action: "key.renewed", target: { type: "key", id }, details: { owner_id: ownerId, ttl_days: current.ttlDays } },
+      { action: "key.renewed", target: { type: "key", id }, details: { owner_id: ownerId, ttl_days: locked.ttlDays } },
       tx,
     );
     return renewed;
@@ -215,32 +228,45 @@ export async function renewKey(caller: Caller, ownerId: string, id: string): Pro
   return toKeyDto(key);
 }
 
-/** A new secret for the same key settings; the old one keeps working for the grace period. */
+/**
+ * A new secret for the same key settings; the old one keeps working for the grace period. A key
+ * is rolled once: the row lock makes concurrent rolls queue, and each after the first sees the
+ * successor and gets a 409.
+ */
 export async function rollKey(caller: Caller, ownerId: string, id: string, gracePeriodHours: number) {
-  await authorizeOwner(caller, ownerId, "keys:write");
+  const owner = await authorizeOwner(caller, ownerId, "keys:write");
   const current = await findKey(ownerId, id);
-  if (current.revokedAt) throw conflict("A revoked key cannot be rolled; create a new key instead");
+  const settings = await currentSettings();
   const secret = generateKey(config().KEY_PREFIX);
-  const graceEnds = new Date(Date.now() + gracePeriodHours * 3_600_000);
-  const oldExpiry = current.expiresAt && current.expiresAt < graceEnds ? current.expiresAt : graceEnds;
   const result = await db.$transaction(async (tx) => {
+    const locked = await lockKey(tx, ownerId, id);
+    requireMayKeep(caller, owner, settings, locked);
+    if (locked.revokedAt) throw conflict("A revoked key cannot be rolled; create a new key instead");
+    if (locked.rolledAt) throw conflict("This key has already been rolled; roll the key that replaced it");
+    const now = Date.now();
+    if (locked.expiresAt && locked.expiresAt.getTime() <= now) {
+      throw conflict("An expired key cannot be rolled; renew it or create a new key");
+    }
+    const graceEnds = new Date(now + gracePeriodHours * 3_600_000);
+    const oldExpiry = locked.expiresAt && locked.expiresAt < graceEnds ? locked.expiresAt : graceEnds;
     // The alias moves to the new key: integrations that renew by alias follow the new secret.
     const previous = await tx.apiKey.update({
       where: { id },
-      data: { expiresAt: oldExpiry, alias: null },
+      data: { expiresAt: oldExpiry, alias: null, rolledAt: new Date(now) },
       select: keySelect,
     });
     const next = await tx.apiKey.create({
       data: {
         ownerId,
-        name: current.name,
-        alias: current.alias,
+        name: locked.name,
+        alias: locked.alias,
         start: keyStart(secret),
         hash: hashKey(secret),
-        scopes: current.scopes,
-        ttlDays: current.ttlDays,
-        expiresAt: expiryFrom(current.ttlDays),
+        scopes: locked.scopes,
+        ttlDays: locked.ttlDays,
+        expiresAt: expiryFrom(locked.ttlDays, now),
         createdById: caller.user.id,
+        predecessorId: id,
       },
       select: keySelect,
     });
