@@ -3,6 +3,7 @@ import { notFound } from "@/lib/api/errors";
 import { auditSelect, toAuditDto } from "@/lib/audit/list";
 import type { Caller } from "@/lib/auth/caller";
 import { db } from "@/lib/db";
+import { getKeyLineage } from "@/lib/keys/lineage";
 import { HOUR_MS } from "@/lib/usage/counter";
 import { bucketStart, usageSeries } from "@/lib/usage/series";
 import { ownedKeySelect, toOwnedKeyDto } from "@/lib/usage/service";
@@ -29,8 +30,7 @@ export async function getKeyDetail(caller: Caller, keyId: string, now = new Date
   const key = await db.apiKey.findUnique({ where: { id: keyId }, select: ownedKeySelect });
   if (!key || (key.ownerId !== caller.user.id && !isAdminCaller(caller))) throw notFound("Key");
   const ranges = chartRanges(now);
-  const lineageSelect = { id: true, name: true } as const;
-  const [day, month, audit, predecessor, successor] = await Promise.all([
+  const [day, month, audit, lineage] = await Promise.all([
     usageSeries(ranges.day, key.id),
     usageSeries(ranges.month, key.id),
     db.auditEvent.findMany({
@@ -39,15 +39,13 @@ export async function getKeyDetail(caller: Caller, keyId: string, now = new Date
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: AUDIT_LIMIT,
     }),
-    // A roll keeps the owner, so whoever may see this key may see its predecessor and successor.
-    key.predecessorId ? db.apiKey.findUnique({ where: { id: key.predecessorId }, select: lineageSelect }) : null,
-    db.apiKey.findUnique({ where: { predecessorId: key.id }, select: lineageSelect }),
+    getKeyLineage(caller, key.ownerId, key.id),
   ]);
   return {
     key: toOwnedKeyDto(key),
     usage: { day, month },
     audit: audit.map(toAuditDto),
-    lineage: { predecessor, successor },
+    lineage,
   };
 }
 export type KeyDetail = Awaited<ReturnType<typeof getKeyDetail>>;

@@ -3,6 +3,7 @@ import { KeysPanel } from "@/components/keys/keys-panel";
 import { sessionCaller } from "@/lib/auth/caller";
 import { requireUser } from "@/lib/auth/session";
 import { config } from "@/lib/config";
+import { mayCreateKeys } from "@/lib/keys/granting";
 import { listKeys } from "@/lib/keys/list";
 import { keysQueryFromSearchParams } from "@/lib/keys/list-query-params";
 import { currentSettings } from "@/lib/settings/service";
@@ -13,7 +14,8 @@ export default async function KeysPage({ searchParams }: PageProps<"/keys">) {
   const user = await requireUser();
   const query = keysQueryFromSearchParams(await searchParams);
   // The same service the REST API's GET /keys uses, so search, filter and sort cannot drift.
-  const [result, settings] = await Promise.all([listKeys(sessionCaller(user), user.id, query), currentSettings()]);
+  const caller = sessionCaller(user);
+  const [result, settings] = await Promise.all([listKeys(caller, user.id, query), currentSettings()]);
   const { KEY_ALLOW_NO_EXPIRY, KEY_DEFAULT_TTL_DAYS } = config();
 
   return (
@@ -34,7 +36,7 @@ export default async function KeysPage({ searchParams }: PageProps<"/keys">) {
         perPage={result.per_page}
         allowNoExpiry={KEY_ALLOW_NO_EXPIRY}
         defaultTtlDays={KEY_DEFAULT_TTL_DAYS}
-        canCreate={user.role === "ADMIN" || settings.users_can_create_keys}
+        canCreate={mayCreateKeys(caller, settings)}
         warningPolicy={{ idle_key_days: settings.idle_key_days, expiry_warning_days: settings.expiry_warning_days }}
       />
     </div>

@@ -103,6 +103,10 @@ export default async function KeyPage({ params }: PageProps<"/keys/[id]">) {
             <Detail term="Rolled into">
               {lineage.successor ? (
                 <KeyLink id={lineage.successor.id} name={lineage.successor.name} />
+              ) : key.rolled_at ? (
+                <span className="text-muted-foreground">
+                  Rolled <DateCell value={key.rolled_at} empty="—" withTime />; the new key was deleted
+                </span>
               ) : (
                 <span className="text-muted-foreground">—</span>
               )}
