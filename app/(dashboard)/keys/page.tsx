@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { KeysPanel } from "@/components/keys/keys-panel";
 import { sessionCaller } from "@/lib/auth/caller";
 import { requireUser } from "@/lib/auth/session";
-import { config } from "@/lib/config";
 import { mayCreateKeys } from "@/lib/keys/granting";
 import { listKeys } from "@/lib/keys/list";
 import { keysQueryFromSearchParams } from "@/lib/keys/list-query-params";
@@ -16,7 +15,6 @@ export default async function KeysPage({ searchParams }: PageProps<"/keys">) {
   // The same service the REST API's GET /keys uses, so search, filter and sort cannot drift.
   const caller = sessionCaller(user);
   const [result, settings] = await Promise.all([listKeys(caller, user.id, query), currentSettings()]);
-  const { KEY_ALLOW_NO_EXPIRY, KEY_DEFAULT_TTL_DAYS } = config();
 
   return (
     <div className="grid gap-6">
@@ -34,8 +32,9 @@ export default async function KeysPage({ searchParams }: PageProps<"/keys">) {
         total={result.total}
         page={result.page}
         perPage={result.per_page}
-        allowNoExpiry={KEY_ALLOW_NO_EXPIRY}
-        defaultTtlDays={KEY_DEFAULT_TTL_DAYS}
+        // The key policies in force, not the environment: an admin's saved values win.
+        allowNoExpiry={settings.key_allow_no_expiry}
+        defaultTtlDays={settings.key_default_ttl_days}
         canCreate={mayCreateKeys(caller, settings)}
         warningPolicy={{ idle_key_days: settings.idle_key_days, expiry_warning_days: settings.expiry_warning_days }}
       />
