@@ -43,7 +43,13 @@ export function UsageTable({
         <summary className="w-fit cursor-pointer rounded text-muted-foreground hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring">
           Show the numbers as a table
         </summary>
-        <div className="mt-2 max-h-80 overflow-auto rounded border">
+        {/* Focusable, so keyboard users can scroll a long table too. */}
+        <div
+          className="mt-2 max-h-80 overflow-auto rounded border focus-visible:outline-2 focus-visible:outline-ring"
+          tabIndex={0}
+          role="region"
+          aria-label={`Verifications by outcome, ${period}`}
+        >
           <table className="w-full text-left text-xs tabular-nums">
             <caption className="sr-only">Verifications by outcome, {period}, UTC</caption>
             <thead className="sticky top-0 bg-muted">
