@@ -1,16 +1,22 @@
 // The one server entry: answers POST /api/v1/keys/verify itself on node:http (the hot path,
 // ~10× cheaper than Next's request pipeline) and hands every other request to Next.
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
 import { setFlagsFromString } from "node:v8";
 import next from "next";
 import { errorBody } from "@/lib/api/envelope";
+import { ApiError, badRequest } from "@/lib/api/errors";
 import { bodyTooLarge, MAX_BODY_BYTES } from "@/lib/api/request";
 import { keyCache } from "@/lib/keys/key-cache";
 import { flushKeyUses } from "@/lib/keys/last-used";
 import { answerVerify } from "@/lib/keys/verify-endpoint";
 import { flushUsageCounts } from "@/lib/usage/counter";
+import { baseSecurityHeaders, servedOverHttps } from "@/lib/http/security-headers";
 
 const VERIFY_PATH = "/api/v1/keys/verify";
+const API_PREFIX = "/api/v1";
+// The methods Next's route handlers can receive; any other reaches no handler at all.
+const ROUTABLE_METHODS = new Set(["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"]);
 
 // V8 moves an allocation site to old space ("pretenures" it) once most of its objects outlive a
 // young-generation GC, which happens to node:http's per-request objects while requests wait on
@@ -21,8 +27,55 @@ const VERIFY_PATH = "/api/v1/keys/verify";
 setFlagsFromString("--no-allocation-site-pretenuring");
 
 function send(res: ServerResponse, status: number, json: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(json), ...headers });
+  res.writeHead(status, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(json),
+    "cache-control": "no-store",
+    ...headers,
+  });
   res.end(json);
+}
+
+const sendError = (res: ServerResponse, error: ApiError) =>
+  send(res, error.status, JSON.stringify(errorBody(error)), error.headers);
+
+/**
+ * What Next cannot answer with our envelope, answered before it sees the request: a path whose
+ * percent-escapes do not decode (Next answers a plain-text 500) and a method no route handler
+ * can take. A trailing slash is dropped here instead of Next's 308 redirect to the same route.
+ */
+function screenApiRequest(req: IncomingMessage, res: ServerResponse): boolean {
+  const url = req.url ?? "/";
+  const queryAt = url.indexOf("?");
+  const path = queryAt === -1 ? url : url.slice(0, queryAt);
+  try {
+    decodeURIComponent(path);
+  } catch {
+    sendError(res, badRequest("The path has a malformed percent-escape"));
+    return true;
+  }
+  if (!ROUTABLE_METHODS.has(req.method ?? "")) {
+    sendError(
+      res,
+      new ApiError(405, `${req.method} is not allowed here`, undefined, { Allow: [...ROUTABLE_METHODS].join(", ") }),
+    );
+    return true;
+  }
+  if (path.length > API_PREFIX.length + 1 && path.endsWith("/")) {
+    req.url = path.replace(/\/+$/, "") + (queryAt === -1 ? "" : url.slice(queryAt));
+  }
+  return false;
+}
+
+/** Node's parser refused the request (bad syntax, oversized headers): still the envelope, where a socket can take it. */
+function answerUnparsable(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === "ECONNRESET" || !socket.writable) return void socket.destroy();
+  const status = error.code === "HPE_HEADER_OVERFLOW" ? 431 : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400;
+  const json = JSON.stringify({ code: status, data: null, message: STATUS_CODES[status] });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(json)}\r\n` +
+      `cache-control: no-store\r\nx-content-type-options: nosniff\r\nconnection: close\r\n\r\n${json}`,
+  );
 }
 
 /** The body as text, or null past MAX_BODY_BYTES. Plain events: async iteration costs more per call. */
@@ -66,7 +119,10 @@ export async function startServer({
   await keyCache().listen();
   // Behind a load balancer set TRUST_PROXY=1; otherwise a client could claim any address.
   const trustProxy = ["1", "true"].includes(process.env.TRUST_PROXY ?? "");
+  const securityHeaders = Object.entries(baseSecurityHeaders(servedOverHttps(process.env.AUTH_URL)));
   const server = createServer((req, res) => {
+    // Pages replace the Content-Security-Policy with their own (proxy.ts); the rest keep these.
+    for (const [name, value] of securityHeaders) res.setHeader(name, value);
     if (req.method === "POST" && req.url === VERIFY_PATH) {
       handleVerify(req, res).catch((error) => {
         console.error("keydesk: verify failed", error);
@@ -75,12 +131,14 @@ export async function startServer({
       });
       return;
     }
+    if (req.url?.startsWith(API_PREFIX) && screenApiRequest(req, res)) return;
     if (!trustProxy) {
       req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
       delete req.headers["x-real-ip"];
     }
     void handle(req, res);
   });
+  server.on("clientError", answerUnparsable);
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
   return {
     server,

@@ -99,7 +99,7 @@ function randomQuery(random: ReturnType<typeof generator>): string {
 }
 
 // What must never reach a client: ORM or driver text, stack frames, file paths.
-const INTERNAL_TEXT = /prisma|invalid input syntax|violates|at \S+ \(|node_modules|\/work\/|\.ts:\d+|ECONN|stack/i;
+const INTERNAL_TEXT = /prisma|invalid input syntax|violates|\bat \S+ \(|node_modules|\/work\/|\.ts:\d+|ECONN|"stack"/i;
 
 const isEnvelope = (body: unknown): body is { code: number; data: unknown; message: string } =>
   typeof body === "object" &&

@@ -5,11 +5,13 @@ import { keyRoutes } from "@/lib/api/routes/keys";
 import { metaRoutes } from "@/lib/api/routes/meta";
 import { modelRoutes } from "@/lib/api/routes/models";
 import { usageRoutes } from "@/lib/api/routes/usage";
+import { settingsRoutes } from "@/lib/api/routes/settings";
 
 /** Every `/api/v1` operation. A path or method not listed here is a 404 or a 405 envelope. */
 export const ROUTES: Route[] = [
   ...keyRoutes,
   ...adminRoutes,
+  ...settingsRoutes,
   ...modelRoutes,
   ...usageRoutes,
   ...metaRoutes,

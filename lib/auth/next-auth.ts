@@ -89,9 +89,5 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       session.user.role = token.role === "ADMIN" ? "ADMIN" : "USER";
       return session;
     },
-    // The proxy lets the login page and the API through and sends everyone else to /login.
-    authorized({ auth: session, request }) {
-      return Boolean(session?.user) || request.nextUrl.pathname === "/login";
-    },
   },
 });

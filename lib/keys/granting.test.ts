@@ -228,6 +228,13 @@ describe.each<Policy>(["open", "restricted"])("under %s settings", (policy) => {
     );
     expect(outcome).toEqual(expected.length > 0 ? expected : 403);
   });
+});
+
+// Admin callers ignore what users may grant: shown under the restricted settings.
+describe("admin callers on other owners' keys", () => {
+  beforeAll(async () => {
+    await updateSettings(callerFor(users.ADMIN[1]!), { user_grantable_scopes: RESTRICTED });
+  });
 
   const otherRows = ADMIN_CALLERS.flatMap((entry) =>
     OTHER_OWNERS.flatMap((other) =>
@@ -246,6 +253,19 @@ describe.each<Policy>(["open", "restricted"])("under %s settings", (policy) => {
     "$kind: $operation with [$scopes] for $owner → allowed $allowed",
     async ({ kind, role, operation, scopes, allowed }) => {
       await expectDecision(operation, actors.get(kind)!.caller, users[role][1]!, scopes, allowed);
+    },
+  );
+
+  // Everyone else — an ADMIN's key without `admin` included — may not act on another owner's keys at all.
+  const nonAdminRows = CALLERS.filter((entry) => !ADMIN_CALLERS.includes(entry)).flatMap((entry) =>
+    OTHER_OWNERS.flatMap((other) =>
+      (["admin generate", "update", "renew", "roll"] as const).map((operation) => ({ ...entry, ...other, operation })),
+    ),
+  );
+  it.each(nonAdminRows)(
+    "$kind: $operation with [keys:read] for $owner → refused",
+    async ({ kind, role, operation }) => {
+      await expectDecision(operation, actors.get(kind)!.caller, users[role][1]!, ["keys:read"], false);
     },
   );
 });

@@ -26,18 +26,21 @@ export function lifetimeForNewKey(policy: LifetimePolicy, requested: number | nu
   return requested;
 }
 
+/** Whether a key's lifetime is within the policies (the admin overview lists those that are not). */
+export const isLifetimeAllowed = (policy: LifetimePolicy, ttlDays: number | null) =>
+  ttlDays === null ? policy.key_allow_no_expiry : ttlDays <= policy.key_max_ttl_days;
+
 /** Renew and roll keep the key's `ttl_days`; one the settings no longer allow is a 400 naming it. */
 export function requireKeptLifetimeAllowed(policy: LifetimePolicy, ttlDays: number | null): void {
-  if (ttlDays === null && !policy.key_allow_no_expiry) {
+  if (isLifetimeAllowed(policy, ttlDays)) return;
+  if (ttlDays === null) {
     throw badRequest("Keys must expire", {
       ttl_days: ["This key never expires, which is no longer allowed here: create a new key with a lifetime"],
     });
   }
-  if (ttlDays !== null && ttlDays > policy.key_max_ttl_days) {
-    throw badRequest("Key lifetime is above the maximum", {
-      ttl_days: [
-        `This key's lifetime of ${ttlDays} days is above the maximum of ${policy.key_max_ttl_days}: create a new key`,
-      ],
-    });
-  }
+  throw badRequest("Key lifetime is above the maximum", {
+    ttl_days: [
+      `This key's lifetime of ${ttlDays} days is above the maximum of ${policy.key_max_ttl_days}: create a new key`,
+    ],
+  });
 }

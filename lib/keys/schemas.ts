@@ -22,7 +22,8 @@ export const createKeySchema = z.strictObject({
     .regex(/^[A-Za-z0-9._:-]+$/, "Alias may use letters, digits and . _ : -")
     .optional(),
   scopes: scopesSchema.optional(),
-  // null asks for a key that never expires; the service allows it only when configured to.
+  // null asks for a key that never expires. The key policies (lib/settings) may allow less: the
+  // service refuses a lifetime above their maximum, or null where they do not allow it.
   expires_in_days: z
     .number()
     .int("Whole days only")

@@ -68,6 +68,7 @@ describe("migration runner", () => {
       "default_models",
       "model_providers",
       "provider_models",
+      "settings",
       "users",
     ]);
   });
