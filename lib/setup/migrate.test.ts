@@ -66,6 +66,7 @@ describe("migration runner", () => {
       "api_keys",
       "audit_events",
       "default_models",
+      "key_usage",
       "model_providers",
       "provider_models",
       "settings",
