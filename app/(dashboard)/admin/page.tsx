@@ -35,7 +35,7 @@ export default async function AdminOverviewPage() {
         <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
         <p className="text-sm text-muted-foreground">
           Every user&apos;s keys at a glance. Warnings follow the{" "}
-          <Link href="/admin/settings" className="rounded text-primary underline-offset-2 hover:underline">
+          <Link href="/admin/settings" className="rounded text-primary underline underline-offset-2">
             key policies
           </Link>
           : keys expiring within {policy.expiry_warning_days} days
