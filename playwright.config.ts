@@ -56,6 +56,8 @@ function appServer(appPort: number, env: Record<string, string>) {
       AUTH_OIDC_ADMIN_GROUPS: OIDC_ADMIN_GROUP,
       // The specs point hosted factories (OpenAI, Mistral, Bedrock) at local fake providers on 127.0.0.1.
       PROVIDER_ALLOW_PRIVATE_NETWORKS: "true",
+      // Usage counts reach the database every second instead of every minute (e2e/usage.spec.ts).
+      KEYDESK_USAGE_FLUSH_SECONDS: "1",
       ...env,
     },
   };

@@ -11,6 +11,7 @@ import { keyCache } from "@/lib/keys/key-cache";
 import { flushKeyUses } from "@/lib/keys/last-used";
 import { answerVerify } from "@/lib/keys/verify-endpoint";
 import { closeKeyLookup } from "@/lib/keys/verify-lookup";
+import { flushUsageCounts } from "@/lib/usage/counter";
 import { baseSecurityHeaders, servedOverHttps } from "@/lib/http/security-headers";
 
 const VERIFY_PATH = "/api/v1/keys/verify";
@@ -145,7 +146,7 @@ export async function startServer({
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
-      await flushKeyUses();
+      await Promise.all([flushKeyUses(), flushUsageCounts()]);
       await keyCache().close();
       await closeKeyLookup();
       await app.close();

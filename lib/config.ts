@@ -61,6 +61,11 @@ const configSchema = z
     // Lets hosted factories' calls reach loopback and private networks (a proxy on the LAN, tests'
     // local fakes). Link-local and cloud-metadata addresses stay refused either way (SPEC §8).
     PROVIDER_ALLOW_PRIVATE_NETWORKS: flag,
+    USAGE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    // Benchmarks and tests only: "off" skips verification counting, to measure what it costs.
+    KEYDESK_USAGE_COUNTING: z.enum(["on", "off"]).default("on"),
+    // Benchmarks and tests only: how often counts are written; SPEC §3 allows at most once a minute.
+    KEYDESK_USAGE_FLUSH_SECONDS: z.coerce.number().int().min(1).max(60).default(60),
     ...oidcShape,
   })
   .superRefine(requireOidcClient);

@@ -17,15 +17,17 @@ export type SignOutAction = (formData: FormData) => void | Promise<void>;
 type SidebarProps = { user: ShellUser; signOutAction: SignOutAction };
 
 const links = [
+  { href: "/admin", label: "Overview", adminOnly: true },
   { href: "/keys", label: "Keys", adminOnly: false },
   { href: "/models", label: "Models", adminOnly: false },
   { href: "/admin/users", label: "Users", adminOnly: true },
   { href: "/admin/audit", label: "Audit", adminOnly: true },
+  { href: "/admin/settings", label: "Key policies", adminOnly: true },
 ] as const;
 
 function isCurrent(pathname: string, href: string): boolean {
-  // /admin/users/<id> still belongs to Users.
-  return pathname === href || pathname.startsWith(`${href}/`);
+  // /admin/users/<id> still belongs to Users; /admin itself (the overview) owns none of its sub-pages.
+  return pathname === href || (href !== "/admin" && pathname.startsWith(`${href}/`));
 }
 
 /**

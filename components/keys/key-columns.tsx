@@ -2,6 +2,8 @@ import { createDataTableColumnHelper } from "@/components/data-table/data-table-
 import { DateCell } from "@/components/data-table/date-cell";
 import { Badge, StatusBadge } from "@/components/ui/badge";
 import type { KeyDto } from "@/lib/keys/dto";
+import { KeyNameCell } from "./key-name-cell";
+import { KeyStart } from "./key-start";
 import { KeyRowActions } from "./key-row-actions";
 
 /** The column ids the keys list can sort by; they are also the API's `sort` values. */
@@ -9,33 +11,12 @@ export const KEY_SORTABLE_COLUMNS = ["name", "created_at", "expires_at", "last_u
 
 const column = createDataTableColumnHelper<KeyDto>();
 
-/** Only the stored start: the secret itself never reaches the table. */
-function KeyStart({ start, folded = false }: { start: string; folded?: boolean }) {
-  return (
-    <code className="whitespace-nowrap font-mono text-xs" data-testid={folded ? undefined : "key-start"}>
-      {start}…
-    </code>
-  );
-}
-
 // Priorities: name and actions always; status from sm, start and expiry from md, scopes from lg,
 // dates from xl, the creator from 2xl. Below those widths the name cell carries status and start.
 export const keyColumns = column.columns([
   column.accessor("name", {
     header: "Name",
-    cell: ({ row }) => (
-      <div className="grid min-w-28 gap-1">
-        {/* A 100-character name wraps anywhere instead of widening the table. */}
-        <span className="font-medium text-foreground [overflow-wrap:anywhere]">{row.original.name}</span>
-        {row.original.alias && (
-          <span className="text-xs text-muted-foreground [overflow-wrap:anywhere]">alias: {row.original.alias}</span>
-        )}
-        <span className="flex flex-wrap items-center gap-1.5 md:hidden">
-          <StatusBadge status={row.original.status} className="sm:hidden" />
-          <KeyStart start={row.original.start} folded />
-        </span>
-      </div>
-    ),
+    cell: ({ row }) => <KeyNameCell apiKey={row.original} />,
   }),
   column.accessor("start", {
     header: "Key",

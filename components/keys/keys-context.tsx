@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, use, type ReactNode } from "react";
+import type { WarningPolicy } from "@/lib/usage/warnings";
 
 export type RevealRequest = { secret: string; title: string; description?: ReactNode };
 
@@ -9,6 +10,8 @@ type KeysContextValue = {
   ownerId: string;
   /** Hands a fresh secret to the panel's one show-once reveal; nothing else may keep it. */
   reveal: (request: RevealRequest) => void;
+  /** When keys are flagged as expiring soon or idle (the key policies); no flags without it. */
+  warningPolicy?: WarningPolicy;
 };
 
 /**

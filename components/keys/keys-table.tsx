@@ -22,8 +22,8 @@ type KeysTableProps = {
   total: number;
   page: number;
   perPage: number;
-  /** Opens the create dialog; offered in the toolbar and in the empty state. */
-  onCreate: () => void;
+  /** Opens the create dialog; offered in the toolbar and in the empty state. Without it, neither shows. */
+  onCreate?: () => void;
   createLabel: string;
   emptyActionLabel: string;
 };
@@ -48,9 +48,11 @@ export function KeysTable({ keys, total, page, perPage, onCreate, createLabel, e
           {/* "all" is the server's default, so picking it removes the param instead of writing it. */}
           <DataTableFilterSelect param="status" label="Status" options={STATUS_OPTIONS} defaultValue="all" />
           {/* order-last puts it after the table's pending indicator, at the right end of the row. */}
-          <Button onClick={onCreate} className="order-last">
-            {createLabel}
-          </Button>
+          {onCreate && (
+            <Button onClick={onCreate} className="order-last">
+              {createLabel}
+            </Button>
+          )}
         </>
       }
       emptyState={
@@ -58,9 +60,11 @@ export function KeysTable({ keys, total, page, perPage, onCreate, createLabel, e
           title="No API keys yet"
           description="A key lets a program call Keydesk. Its secret is shown once, right after the key is made."
           action={
-            <Button variant="secondary" onClick={onCreate}>
-              {emptyActionLabel}
-            </Button>
+            onCreate && (
+              <Button variant="secondary" onClick={onCreate}>
+                {emptyActionLabel}
+              </Button>
+            )
           }
         />
       }

@@ -4,6 +4,7 @@ import { adminRoutes } from "@/lib/api/routes/admin";
 import { keyRoutes } from "@/lib/api/routes/keys";
 import { metaRoutes } from "@/lib/api/routes/meta";
 import { modelRoutes } from "@/lib/api/routes/models";
+import { usageRoutes } from "@/lib/api/routes/usage";
 import { settingsRoutes } from "@/lib/api/routes/settings";
 
 /** Every `/api/v1` operation. A path or method not listed here is a 404 or a 405 envelope. */
@@ -12,6 +13,7 @@ export const ROUTES: Route[] = [
   ...adminRoutes,
   ...settingsRoutes,
   ...modelRoutes,
+  ...usageRoutes,
   ...metaRoutes,
   // Served bare rather than in the envelope: OpenAPI tools read the document itself.
   definePublicRoute({

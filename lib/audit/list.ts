@@ -4,7 +4,7 @@ import type { ListAuditQuery } from "@/lib/audit/schemas";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-const auditSelect = {
+export const auditSelect = {
   id: true,
   actorId: true,
   actorEmail: true,

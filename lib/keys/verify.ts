@@ -7,6 +7,7 @@ import { hashKey, parseKey } from "@/lib/keys/format";
 import { keyCache, type CachedKey } from "@/lib/keys/key-cache";
 import { recordKeyUse } from "@/lib/keys/last-used";
 import { keyLookup } from "@/lib/keys/verify-lookup";
+import { countVerification } from "@/lib/usage/counter";
 
 export type VerifyFailure = "malformed" | "not_found" | "revoked" | "expired" | "owner_disabled";
 
@@ -51,6 +52,7 @@ export async function verifyKey(secret: unknown): Promise<VerifyResult> {
   }
   const now = Date.now();
   const result = judge(key, now);
+  countVerification(key.keyId, result, now);
   if (result.valid) recordKeyUse(key.keyId, now);
   return result;
 }

@@ -67,6 +67,7 @@ describe("migration runner", () => {
       "audit_events",
       "default_models",
       "login_limits",
+      "key_usage",
       "model_providers",
       "provider_models",
       "settings",

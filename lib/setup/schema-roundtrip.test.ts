@@ -124,6 +124,37 @@ describe("migrated database matches schema.prisma", () => {
       expiryWarningDays: 14,
     });
 
+    const usage = await db.keyUsage.create({
+      data: {
+        keyId: key.id,
+        hour: new Date("2026-06-01T10:00:00.000Z"),
+        valid: 4,
+        revoked: 3,
+        expired: 2,
+        ownerDisabled: 1,
+      },
+      select: {
+        hour: true,
+        valid: true,
+        revoked: true,
+        expired: true,
+        ownerDisabled: true,
+        key: { select: { id: true } },
+      },
+    });
+    expect(usage).toEqual({
+      hour: new Date("2026-06-01T10:00:00.000Z"),
+      valid: 4,
+      revoked: 3,
+      expired: 2,
+      ownerDisabled: 1,
+      key: { id: key.id },
+    });
+    // One row per key and hour; a key's counts go with it.
+    await expect(
+      db.keyUsage.create({ data: { keyId: key.id, hour: new Date("2026-06-01T10:00:00.000Z") } }),
+    ).rejects.toMatchObject({ code: "P2002" });
+
     const event = await db.auditEvent.create({
       data: {
         actorId: user.id,
@@ -215,7 +246,9 @@ describe("migrated database matches schema.prisma", () => {
     await expect(
       db.apiKey.create({ data: { ...base, hash: "h5", predecessorId: predecessor.id } }),
     ).rejects.toMatchObject({ code: "P2002" });
+    await db.keyUsage.create({ data: { keyId: predecessor.id, hour: new Date("2026-06-01T00:00:00.000Z"), valid: 1 } });
     await db.apiKey.delete({ where: { id: predecessor.id } });
+    expect(await db.keyUsage.count({ where: { keyId: predecessor.id } })).toBe(0);
     expect(await db.apiKey.findUniqueOrThrow({ where: { hash: "h4" }, select: { predecessorId: true } })).toEqual({
       predecessorId: null,
     });

@@ -28,12 +28,16 @@ type Singletons = {
   keydeskKeyCache?: { close(): Promise<void> };
   keydeskLastUsed?: unknown;
   keydeskVerifyLookupPool?: { end(): Promise<void> };
+  keydeskUsage?: { timer: NodeJS.Timeout | null };
 };
 const singletons = globalThis as unknown as Singletons;
 singletons.keydeskDb = undefined;
 singletons.keydeskKeyCache = undefined;
 singletons.keydeskLastUsed = undefined;
 singletons.keydeskVerifyLookupPool = undefined;
+// A previous file's pending usage flush would write through that file's closed client.
+if (singletons.keydeskUsage?.timer) clearTimeout(singletons.keydeskUsage.timer);
+singletons.keydeskUsage = undefined;
 
 afterAll(async () => {
   await singletons.keydeskKeyCache?.close();

@@ -1,0 +1,88 @@
+// Verification counting against the real database: outcomes add up per key and hour in memory,
+// one flush upserts them, later flushes add to the stored rows, and old hours are pruned.
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { verifyKey } from "@/lib/keys/verify";
+import { countVerification, flushUsageCounts, HOUR_MS, pruneUsage } from "@/lib/usage/counter";
+import { createUser, keyFor } from "@/tests/support/fixtures";
+
+const DAY_MS = 24 * HOUR_MS;
+const startOfHour = (at: number) => new Date(at - (at % HOUR_MS));
+
+async function storedRows(keyId: string) {
+  return db.keyUsage.findMany({
+    where: { keyId },
+    select: { hour: true, valid: true, revoked: true, expired: true, ownerDisabled: true },
+    orderBy: { hour: "asc" },
+  });
+}
+
+describe("verification counting", () => {
+  it("counts each verification of a found key by outcome and writes nothing until a flush", async () => {
+    const user = await createUser();
+    const working = await keyFor(user);
+    const revoked = await keyFor(user);
+    await db.apiKey.update({ where: { id: revoked.id }, data: { revokedAt: new Date() } });
+    for (let i = 0; i < 5; i++) expect(await verifyKey(working.secret)).toMatchObject({ valid: true });
+    for (let i = 0; i < 3; i++) expect(await verifyKey(revoked.secret)).toMatchObject({ reason: "revoked" });
+    expect(await storedRows(working.id)).toEqual([]);
+
+    await flushUsageCounts();
+    const hour = startOfHour(Date.now());
+    expect(await storedRows(working.id)).toEqual([{ hour, valid: 5, revoked: 0, expired: 0, ownerDisabled: 0 }]);
+    expect(await storedRows(revoked.id)).toEqual([{ hour, valid: 0, revoked: 3, expired: 0, ownerDisabled: 0 }]);
+  });
+
+  it("adds later flushes to the stored row and keeps hours apart", async () => {
+    const user = await createUser();
+    const { id } = await keyFor(user);
+    const now = Date.now();
+    const earlier = now - 2 * HOUR_MS;
+    countVerification(id, { valid: false, reason: "expired" }, earlier);
+    countVerification(id, { valid: false, reason: "owner_disabled" }, now);
+    await flushUsageCounts();
+    countVerification(id, { valid: false, reason: "expired" }, earlier);
+    countVerification(id, { valid: false, reason: "expired" }, earlier);
+    await flushUsageCounts();
+
+    expect(await storedRows(id)).toEqual([
+      { hour: startOfHour(earlier), valid: 0, revoked: 0, expired: 3, ownerDisabled: 0 },
+      { hour: startOfHour(now), valid: 0, revoked: 0, expired: 0, ownerDisabled: 1 },
+    ]);
+  });
+
+  it("does not count keys that were not found or malformed", async () => {
+    const user = await createUser();
+    const { id } = await keyFor(user);
+    countVerification(id, { valid: false, reason: "not_found" }, Date.now());
+    countVerification(id, { valid: false, reason: "malformed" }, Date.now());
+    await flushUsageCounts();
+    expect(await storedRows(id)).toEqual([]);
+  });
+
+  it("drops the counts of a key deleted before the flush and still writes the others", async () => {
+    const user = await createUser();
+    const kept = await keyFor(user);
+    const deleted = await keyFor(user);
+    countVerification(kept.id, { valid: false, reason: "revoked" }, Date.now());
+    countVerification(deleted.id, { valid: false, reason: "revoked" }, Date.now());
+    await db.apiKey.delete({ where: { id: deleted.id } });
+    await flushUsageCounts();
+    expect(await storedRows(kept.id)).toMatchObject([{ revoked: 1 }]);
+    expect(await db.keyUsage.count({ where: { keyId: deleted.id } })).toBe(0);
+  });
+
+  it("prunes hours older than USAGE_RETENTION_DAYS (90 by default) and keeps the rest", async () => {
+    const user = await createUser();
+    const { id } = await keyFor(user);
+    const now = Date.now();
+    await db.keyUsage.createMany({
+      data: [
+        { keyId: id, hour: startOfHour(now - 91 * DAY_MS), valid: 1 },
+        { keyId: id, hour: startOfHour(now - 89 * DAY_MS), valid: 2 },
+      ],
+    });
+    expect(await pruneUsage(now)).toBe(1);
+    expect(await storedRows(id)).toMatchObject([{ valid: 2 }]);
+  });
+});

@@ -1,0 +1,150 @@
+// Verification counts without a write per call (SPEC §3 Usage): each process adds outcomes up in
+// memory per key and hour and upserts the increments in one statement at most once a minute
+// (KEYDESK_USAGE_FLUSH_SECONDS), so a crash loses at most the last interval; a graceful stop
+// flushes. The same loop prunes rows older than USAGE_RETENTION_DAYS about once an hour.
+// Not "server-only": server.ts's verify fast path reaches it outside Next.
+import { config } from "@/lib/config";
+import { db } from "@/lib/db";
+import type { VerifyResult } from "@/lib/keys/verify";
+
+export const USAGE_OUTCOMES = ["valid", "revoked", "expired", "owner_disabled"] as const;
+export type UsageOutcome = (typeof USAGE_OUTCOMES)[number];
+
+export const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+const PRUNE_EVERY_MS = HOUR_MS;
+
+// Index into a key's counts, in USAGE_OUTCOMES order; -1: not counted (no key was found).
+const OUTCOME_INDEX: Record<"valid" | Extract<VerifyResult, { valid: false }>["reason"], number> = {
+  valid: 0,
+  revoked: 1,
+  expired: 2,
+  owner_disabled: 3,
+  malformed: -1,
+  not_found: -1,
+};
+
+type HourCounts = Map<string, number[]>;
+type Counter = {
+  enabled: boolean;
+  flushMs: number;
+  /** Start of the hour `current` counts, so the hot path skips the outer map while it lasts. */
+  hour: number;
+  current: HourCounts;
+  hours: Map<number, HourCounts>;
+  prunedAt: number;
+  timer: NodeJS.Timeout | null;
+};
+const globalForCounter = globalThis as unknown as { keydeskUsage?: Counter };
+
+function counter(): Counter {
+  if (!globalForCounter.keydeskUsage) {
+    const settings = config();
+    globalForCounter.keydeskUsage = {
+      enabled: settings.KEYDESK_USAGE_COUNTING === "on",
+      flushMs: settings.KEYDESK_USAGE_FLUSH_SECONDS * 1000,
+      hour: -1,
+      current: new Map(),
+      hours: new Map(),
+      prunedAt: 0,
+      timer: null,
+    };
+  }
+  return globalForCounter.keydeskUsage;
+}
+
+function hourCounts(state: Counter, hour: number): HourCounts {
+  let counts = state.hours.get(hour);
+  if (!counts) {
+    counts = new Map();
+    state.hours.set(hour, counts);
+  }
+  return counts;
+}
+
+/** Called on every verification of a found key: a map lookup and an increment. */
+export function countVerification(keyId: string, result: VerifyResult, at: number): void {
+  const state = counter();
+  const index = OUTCOME_INDEX[result.valid ? "valid" : result.reason];
+  if (!state.enabled || index < 0) return;
+  const hour = at - (at % HOUR_MS);
+  if (hour !== state.hour) {
+    state.current = hourCounts(state, hour);
+    state.hour = hour;
+  }
+  let counts = state.current.get(keyId);
+  if (!counts) {
+    counts = [0, 0, 0, 0];
+    state.current.set(keyId, counts);
+    state.timer ??= setTimeout(() => void flushUsageCounts(), state.flushMs).unref();
+  }
+  counts[index]!++;
+}
+
+function restore(state: Counter, batch: Map<number, HourCounts>): void {
+  for (const [hour, keys] of batch) {
+    const counts = hourCounts(state, hour);
+    for (const [keyId, added] of keys) {
+      const kept = counts.get(keyId);
+      if (kept) for (let i = 0; i < kept.length; i++) kept[i]! += added[i]!;
+      else counts.set(keyId, added);
+    }
+  }
+}
+
+/** Writes the collected counts in one statement. Exported so tests and shutdown can flush now. */
+export async function flushUsageCounts(): Promise<void> {
+  const state = counter();
+  if (state.timer) clearTimeout(state.timer);
+  state.timer = null;
+  const batch = state.hours;
+  state.hours = new Map();
+  state.hour = -1;
+  const keyIds: string[] = [];
+  const hours: Date[] = [];
+  const columns: number[][] = USAGE_OUTCOMES.map(() => []);
+  for (const [hour, keys] of batch) {
+    for (const [keyId, counts] of keys) {
+      keyIds.push(keyId);
+      hours.push(new Date(hour));
+      counts.forEach((count, i) => columns[i]!.push(count));
+    }
+  }
+  if (keyIds.length > 0) {
+    const [valid, revoked, expired, ownerDisabled] = columns;
+    try {
+      // The join drops keys deleted since they were counted; their rows would violate the foreign key.
+      await db.$executeRaw`
+        INSERT INTO key_usage AS t (key_id, hour, valid, revoked, expired, owner_disabled)
+        SELECT u.key_id, u.hour, u.valid, u.revoked, u.expired, u.owner_disabled
+        FROM unnest(${keyIds}::text[], ${hours}::timestamp(3)[], ${valid}::int[], ${revoked}::int[],
+                    ${expired}::int[], ${ownerDisabled}::int[])
+             AS u(key_id, hour, valid, revoked, expired, owner_disabled)
+        JOIN api_keys k ON k.id = u.key_id
+        ON CONFLICT (key_id, hour) DO UPDATE SET
+          valid = t.valid + excluded.valid,
+          revoked = t.revoked + excluded.revoked,
+          expired = t.expired + excluded.expired,
+          owner_disabled = t.owner_disabled + excluded.owner_disabled`;
+    } catch (error) {
+      // Kept for the next flush (the database may be down); counts are never worth failing a verification.
+      restore(state, batch);
+      state.timer ??= setTimeout(() => void flushUsageCounts(), state.flushMs).unref();
+      console.error("keydesk: could not write usage counts:", error instanceof Error ? error.message : error);
+      return;
+    }
+  }
+  if (Date.now() - state.prunedAt >= PRUNE_EVERY_MS) await pruneUsage();
+}
+
+/** Deletes the hours past USAGE_RETENTION_DAYS; every instance may run it, it is idempotent. */
+export async function pruneUsage(now = Date.now()): Promise<number> {
+  counter().prunedAt = now;
+  const cutoff = new Date(now - config().USAGE_RETENTION_DAYS * DAY_MS);
+  try {
+    return await db.keyUsage.deleteMany({ where: { hour: { lt: cutoff } } }).then((result) => result.count);
+  } catch (error) {
+    console.error("keydesk: could not prune usage counts:", error instanceof Error ? error.message : error);
+    return 0;
+  }
+}
