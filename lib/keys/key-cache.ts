@@ -26,6 +26,7 @@ export type CachedKey = {
 };
 
 export const KEY_CHANGE_CHANNEL = "keydesk_key_change";
+export const LISTENER_APPLICATION_NAME = "keydesk-key-cache-listener";
 const MAX_ENTRIES = 200_000;
 // A safety net only: correctness comes from the notifications.
 const ENTRY_TTL_MS = 5 * 60_000;
@@ -159,6 +160,8 @@ class KeyCache {
     const client = new pg.Client({
       connectionString: config().DATABASE_URL,
       connectionTimeoutMillis: DB_CONNECT_TIMEOUT_MS,
+      // Named, per process, so an operator (or a fault test) can find it in pg_stat_activity.
+      application_name: `${LISTENER_APPLICATION_NAME} pid ${process.pid}`,
     });
     const lost = () => {
       this.listening = false;
