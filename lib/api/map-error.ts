@@ -10,7 +10,8 @@ function codeOf(error: unknown): string | undefined {
 
 /** zod issues as `{field: [messages]}`; an unknown field is named too, and whole-object problems go under `_`. */
 export function fieldErrors(error: z.ZodError): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
+  // Field names come from the request: `constructor` or `__proto__` must be plain keys here.
+  const fields: Record<string, string[]> = Object.create(null);
   const add = (field: string, message: string) => (fields[field] ??= []).push(message);
   for (const issue of error.issues) {
     if (issue.code === "unrecognized_keys") for (const key of issue.keys) add(key, "Unknown field");

@@ -1,6 +1,8 @@
 import { ApiError, badRequest } from "@/lib/api/errors";
 
 export const MAX_BODY_BYTES = 64 * 1024;
+// No request of SPEC §4 nests more than a few levels; deeper JSON is an attack or a mistake.
+export const MAX_JSON_DEPTH = 32;
 
 export function clientIp(headers: Headers): string | null {
   const forwarded = headers.get("x-forwarded-for");
@@ -40,11 +42,15 @@ export function parseJsonText(text: string, contentType: string | null | undefin
   if (!/^application\/([\w.+-]*\+)?json\b/i.test(contentType ?? "")) {
     throw new ApiError(415, "Request body must be JSON (Content-Type: application/json)");
   }
+  let parsed: unknown;
   try {
-    return JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch {
     throw badRequest("Request body is not valid JSON");
   }
+  if (nestingExceeds(parsed, MAX_JSON_DEPTH))
+    throw badRequest(`Request body nests deeper than ${MAX_JSON_DEPTH} levels`);
+  return parsed;
 }
 
 export async function readLimitedText(request: Request): Promise<string> {
@@ -67,14 +73,31 @@ export async function readLimitedText(request: Request): Promise<string> {
 
 /**
  * PostgreSQL text cannot hold a NUL character; one reaching the database is a 500. Every request
- * value is checked here, so each route and action answers 400 naming the field instead.
+ * value is checked here, so each route and action answers 400 naming the field instead. The walk
+ * keeps its own stack, so no input is deep enough to overflow the call stack.
  */
-export function nulCharacterFields(value: unknown, path = ""): Record<string, string[]> {
-  if (typeof value === "string")
-    return value.includes("\u0000") ? { [path || "_"]: ["Must not contain a NUL character"] } : {};
-  if (typeof value !== "object" || value === null) return {};
-  const entries = Array.isArray(value)
-    ? value.map((item, index) => [String(index), item] as const)
-    : Object.entries(value);
-  return Object.assign({}, ...entries.map(([key, item]) => nulCharacterFields(item, path ? `${path}.${key}` : key)));
+export function nulCharacterFields(value: unknown): Record<string, string[]> {
+  const fields: Record<string, string[]> = Object.create(null);
+  const pending: [unknown, string][] = [[value, ""]];
+  while (pending.length > 0) {
+    const [item, path] = pending.pop()!;
+    if (typeof item === "string") {
+      if (item.includes("\u0000")) fields[path || "_"] = ["Must not contain a NUL character"];
+    } else if (typeof item === "object" && item !== null) {
+      for (const [key, child] of Object.entries(item)) pending.push([child, path ? `${path}.${key}` : key]);
+    }
+  }
+  return fields;
+}
+
+/** How deeply arrays and objects nest in a parsed JSON value, counted without recursion. */
+function nestingExceeds(value: unknown, limit: number): boolean {
+  const pending: [unknown, number][] = [[value, 0]];
+  while (pending.length > 0) {
+    const [item, depth] = pending.pop()!;
+    if (typeof item !== "object" || item === null) continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(item)) pending.push([child, depth + 1]);
+  }
+  return false;
 }

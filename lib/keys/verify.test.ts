@@ -1,7 +1,6 @@
 // Key verification: POST /api/v1/keys/verify through its route handler, and verifyKey itself,
 // which is what server.ts's fast path calls with the same request body rules.
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { POST as verifyRoute } from "@/app/api/v1/keys/verify/route";
 import { resetConfigForTests } from "@/lib/config";
 import { db } from "@/lib/db";
 import { checksum, generateKey } from "@/lib/keys/format";
@@ -25,7 +24,7 @@ afterEach(() => {
 const viaRoute = (
   body: unknown,
   options: { rawBody?: string; contentType?: string; headers?: Record<string, string> } = {},
-) => call(verifyRoute, apiRequest("POST", "/api/v1/keys/verify", { body, ...options }));
+) => call(apiRequest("POST", "/api/v1/keys/verify", { body, ...options }));
 
 /** A fresh, never-verified key of a fresh owner, so nothing about it is cached yet. */
 async function freshKey(scopes?: Parameters<typeof keyFor>[1]) {

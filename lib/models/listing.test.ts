@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GET as getFactories } from "@/app/api/v1/models/factories/route";
 import { ApiError } from "@/lib/api/errors";
 import type { Scope } from "@/lib/auth/caller";
 import { db } from "@/lib/db";
@@ -84,7 +83,7 @@ describe("GET /models", () => {
 
   it("serves the catalog at /models/factories", async () => {
     const { key } = await newUser();
-    const response = await call(getFactories, apiRequest("GET", "/api/v1/models/factories", { key }));
+    const response = await call(apiRequest("GET", "/api/v1/models/factories", { key }));
     expect(response).toMatchObject({ status: 200, data: catalogForApi() });
   });
 });
@@ -179,7 +178,7 @@ describe("scopes", () => {
     expect(await listModels(key)).toMatchObject(needsRead);
     expect(await listProviders(key)).toMatchObject(needsRead);
     expect(await getDefaultModels(key)).toMatchObject(needsRead);
-    expect(await call(getFactories, apiRequest("GET", "/api/v1/models/factories", { key }))).toMatchObject(needsRead);
+    expect(await call(apiRequest("GET", "/api/v1/models/factories", { key }))).toMatchObject(needsRead);
   });
 
   it("checks the scope in the service too, for callers that are not routes", async () => {

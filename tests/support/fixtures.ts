@@ -1,6 +1,7 @@
 // Test fixtures: real rows through the real client and services, real session cookies.
 import { randomBytes } from "node:crypto";
 import { encode } from "next-auth/jwt";
+import { dispatchApi } from "@/lib/api/dispatch";
 import { sessionCaller, type Caller, type Scope } from "@/lib/auth/caller";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
@@ -66,11 +67,14 @@ export function apiRequest(method: string, path: string, options: RequestOptions
   return new Request(`${ORIGIN}${path}`, { method, headers, body });
 }
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler = (request: Request) => Promise<Response>;
 
-/** Calls a route handler the way Next does and returns status, headers and the parsed envelope. */
-export async function call(handler: Handler, request: Request, params: Record<string, string> = {}) {
-  const response = await handler(request, { params: Promise.resolve(params) });
+/**
+ * Sends a request through the REST API's one entry (the route table's dispatcher, exactly what the
+ * catch-all route hands Next's requests to) and returns status, headers and the parsed envelope.
+ */
+export async function call(request: Request, handler: Handler = dispatchApi) {
+  const response = await handler(request);
   // Tests read arbitrary JSON bodies and assert on them field by field.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const envelope = (await response.json()) as { code: number; data: any; message: string };

@@ -1,11 +1,6 @@
 // The "Keys (own)" route handlers behind one small client, so route tests read like API calls.
 // Every call goes through the exported handler exactly as Next would invoke it.
 import pg from "pg";
-import { POST as renewRoute } from "@/app/api/v1/keys/[id]/renew/route";
-import { POST as revokeRoute } from "@/app/api/v1/keys/[id]/revoke/route";
-import { POST as rollRoute } from "@/app/api/v1/keys/[id]/roll/route";
-import { DELETE as deleteRoute, GET as getRoute, PATCH as patchRoute } from "@/app/api/v1/keys/[id]/route";
-import { GET as listRoute, POST as createRoute } from "@/app/api/v1/keys/route";
 import { apiRequest, call } from "@/tests/support/fixtures";
 
 /** A bearer key or a session cookie; the fixtures add a same-origin Origin to cookie writes. */
@@ -14,16 +9,14 @@ export type Credentials = { key: string } | { cookie: string };
 export function keysApi(credentials: Credentials) {
   const base = "/api/v1/keys";
   return {
-    list: (query = "") => call(listRoute, apiRequest("GET", `${base}${query}`, credentials)),
-    create: (body: unknown) => call(createRoute, apiRequest("POST", base, { ...credentials, body })),
-    get: (id: string) => call(getRoute, apiRequest("GET", `${base}/${id}`, credentials), { id }),
-    update: (id: string, body: unknown) =>
-      call(patchRoute, apiRequest("PATCH", `${base}/${id}`, { ...credentials, body }), { id }),
-    remove: (id: string) => call(deleteRoute, apiRequest("DELETE", `${base}/${id}`, credentials), { id }),
-    revoke: (id: string) => call(revokeRoute, apiRequest("POST", `${base}/${id}/revoke`, credentials), { id }),
-    renew: (id: string) => call(renewRoute, apiRequest("POST", `${base}/${id}/renew`, credentials), { id }),
-    roll: (id: string, body?: unknown) =>
-      call(rollRoute, apiRequest("POST", `${base}/${id}/roll`, { ...credentials, body }), { id }),
+    list: (query = "") => call(apiRequest("GET", `${base}${query}`, credentials)),
+    create: (body: unknown) => call(apiRequest("POST", base, { ...credentials, body })),
+    get: (id: string) => call(apiRequest("GET", `${base}/${id}`, credentials)),
+    update: (id: string, body: unknown) => call(apiRequest("PATCH", `${base}/${id}`, { ...credentials, body })),
+    remove: (id: string) => call(apiRequest("DELETE", `${base}/${id}`, credentials)),
+    revoke: (id: string) => call(apiRequest("POST", `${base}/${id}/revoke`, credentials)),
+    renew: (id: string) => call(apiRequest("POST", `${base}/${id}/renew`, credentials)),
+    roll: (id: string, body?: unknown) => call(apiRequest("POST", `${base}/${id}/roll`, { ...credentials, body })),
   };
 }
 

@@ -1,8 +1,5 @@
 // Helpers for the Models route tests: real route handlers, real keys, a real refused port.
 import { createServer } from "node:net";
-import { GET as getDefaults, POST as postDefaults } from "@/app/api/v1/models/default/route";
-import { GET as getProviders } from "@/app/api/v1/models/providers/route";
-import { DELETE, GET, POST } from "@/app/api/v1/models/route";
 import { db } from "@/lib/db";
 import type { Scope } from "@/lib/auth/caller";
 import { apiRequest, call, createUser, keyFor } from "@/tests/support/fixtures";
@@ -28,17 +25,14 @@ export async function newUser(scopes?: Scope[]) {
   return { user, key: (await keyFor(user, scopes)).secret };
 }
 
-export const addProvider = (key: string, body: unknown) =>
-  call(POST, apiRequest("POST", "/api/v1/models", { key, body }));
+export const addProvider = (key: string, body: unknown) => call(apiRequest("POST", "/api/v1/models", { key, body }));
 export const removeProvider = (key: string, body: unknown) =>
-  call(DELETE, apiRequest("DELETE", "/api/v1/models", { key, body }));
-export const listModels = (key: string, query = "") => call(GET, apiRequest("GET", `/api/v1/models${query}`, { key }));
-export const listProviders = (key: string) =>
-  call(getProviders, apiRequest("GET", "/api/v1/models/providers", { key }));
-export const getDefaultModels = (key: string) =>
-  call(getDefaults, apiRequest("GET", "/api/v1/models/default", { key }));
+  call(apiRequest("DELETE", "/api/v1/models", { key, body }));
+export const listModels = (key: string, query = "") => call(apiRequest("GET", `/api/v1/models${query}`, { key }));
+export const listProviders = (key: string) => call(apiRequest("GET", "/api/v1/models/providers", { key }));
+export const getDefaultModels = (key: string) => call(apiRequest("GET", "/api/v1/models/default", { key }));
 export const setDefaultModels = (key: string, body: unknown) =>
-  call(postDefaults, apiRequest("POST", "/api/v1/models/default", { key, body }));
+  call(apiRequest("POST", "/api/v1/models/default", { key, body }));
 
 export const providerRows = (userId: string) =>
   db.modelProvider.findMany({

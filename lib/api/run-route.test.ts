@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { GET as getMe } from "@/app/api/v1/me/route";
-import { withApi } from "@/lib/api/with-api";
+import { enveloped, runRoute } from "@/lib/api/dispatch";
+import { defineRoute } from "@/lib/api/route";
 import { db } from "@/lib/db";
 import { resetConfigForTests } from "@/lib/config";
 import { apiRequest, call, createUser, keyFor, sessionCookie } from "@/tests/support/fixtures";
@@ -18,27 +18,33 @@ beforeAll(async () => {
 
 afterEach(() => vi.restoreAllMocks());
 
-const echo = withApi(async ({ body }) => body, { body: z.strictObject({ name: z.string().min(2) }) });
+/** A route of the test's own at /x, run exactly as the dispatcher runs a route of the table. */
+function withRoute(options: Omit<Parameters<typeof defineRoute>[0], "method" | "path" | "summary">) {
+  const route = defineRoute({ method: "POST", path: "/x", summary: "test route", ...options });
+  return (request: Request) => enveloped(() => runRoute(route, request));
+}
 
-describe("withApi authentication", () => {
+const echo = withRoute({ handler: async ({ body }) => body, body: z.strictObject({ name: z.string().min(2) }) });
+
+describe("a route's authentication", () => {
   it("401s without credentials, with the envelope", async () => {
-    const response = await call(getMe, apiRequest("GET", "/api/v1/me"));
+    const response = await call(apiRequest("GET", "/api/v1/me"));
     expect(response).toMatchObject({ status: 401, code: 401, data: null, message: "Authentication required" });
   });
 
   it("401s for a well-formed key that does not exist and for a malformed one", async () => {
-    const missing = await call(getMe, apiRequest("GET", "/api/v1/me", { key: "kd_" + "A".repeat(38) }));
+    const missing = await call(apiRequest("GET", "/api/v1/me", { key: "kd_" + "A".repeat(38) }));
     expect(missing.status).toBe(401);
-    const garbled = await call(getMe, apiRequest("GET", "/api/v1/me", { headers: { authorization: "Basic abc" } }));
+    const garbled = await call(apiRequest("GET", "/api/v1/me", { headers: { authorization: "Basic abc" } }));
     expect(garbled.status).toBe(401);
   });
 
   it("authenticates a session cookie and a bearer key to the same user", async () => {
-    const bySession = await call(getMe, apiRequest("GET", "/api/v1/me", { cookie }));
+    const bySession = await call(apiRequest("GET", "/api/v1/me", { cookie }));
     expect(bySession.status).toBe(200);
     expect(bySession.data.user).toMatchObject({ id: user.id, email: "wrapper@example.test", role: "USER" });
     expect(bySession.data.key).toBeNull();
-    const byKey = await call(getMe, apiRequest("GET", "/api/v1/me", { key: userKey }));
+    const byKey = await call(apiRequest("GET", "/api/v1/me", { key: userKey }));
     expect(byKey.status).toBe(200);
     expect(byKey.data.user.id).toBe(user.id);
     expect(byKey.data.key.start).toBe(userKey.slice(0, 12));
@@ -48,92 +54,94 @@ describe("withApi authentication", () => {
     const other = await createUser();
     const otherCookie = await sessionCookie(other);
     await db.user.update({ where: { id: other.id }, data: { disabled: true } });
-    expect((await call(getMe, apiRequest("GET", "/api/v1/me", { cookie: otherCookie }))).status).toBe(401);
+    expect((await call(apiRequest("GET", "/api/v1/me", { cookie: otherCookie }))).status).toBe(401);
   });
 
   it("refuses a cookie-authenticated state change from another origin, or with no Origin, with 403", async () => {
     const foreign = await call(
-      echo,
       apiRequest("POST", "/x", { cookie, body: { name: "ok" }, origin: "https://evil.example" }),
+      echo,
     );
     expect(foreign).toMatchObject({ status: 403, message: "Cross-origin request refused" });
-    const missing = await call(echo, apiRequest("POST", "/x", { cookie, body: { name: "ok" }, origin: null }));
+    const missing = await call(apiRequest("POST", "/x", { cookie, body: { name: "ok" }, origin: null }), echo);
     expect(missing.status).toBe(403);
-    const same = await call(echo, apiRequest("POST", "/x", { cookie, body: { name: "ok" } }));
+    const same = await call(apiRequest("POST", "/x", { cookie, body: { name: "ok" } }), echo);
     expect(same).toMatchObject({ status: 200, data: { name: "ok" } });
   });
 
   it("does not apply the origin check to bearer-key calls", async () => {
     const response = await call(
-      echo,
       apiRequest("POST", "/x", {
         key: userKey,
         body: { name: "ok" },
         headers: { origin: "https://elsewhere.example" },
       }),
+      echo,
     );
     expect(response.status).toBe(200);
   });
 
   it("403s a caller without the route's scope or role", async () => {
     const readOnly = (await keyFor(user, ["keys:read"])).secret;
-    const needsWrite = withApi(async () => "done", { scope: "keys:write" });
-    expect(await call(needsWrite, apiRequest("POST", "/x", { key: readOnly }))).toMatchObject({
+    const needsWrite = withRoute({ handler: async () => "done", scope: "keys:write" });
+    expect(await call(apiRequest("POST", "/x", { key: readOnly }), needsWrite)).toMatchObject({
       status: 403,
       message: "This needs the keys:write scope",
     });
-    const adminOnly = withApi(async () => "done", { admin: true });
-    expect((await call(adminOnly, apiRequest("GET", "/x", { key: userKey }))).status).toBe(403);
+    const adminOnly = withRoute({ handler: async () => "done", admin: true });
+    expect((await call(apiRequest("GET", "/x", { key: userKey }), adminOnly)).status).toBe(403);
   });
 });
 
-describe("withApi request bodies", () => {
+describe("a route's request bodies", () => {
   it("415s a body that is not JSON", async () => {
     const response = await call(
-      echo,
       apiRequest("POST", "/x", { key: userKey, rawBody: "name=ok", contentType: "application/x-www-form-urlencoded" }),
+      echo,
     );
     expect(response).toMatchObject({ status: 415, code: 415, data: null });
   });
 
   it("413s a body over 64 KiB, by header or by actual size", async () => {
     const big = JSON.stringify({ name: "x".repeat(70 * 1024) });
-    expect((await call(echo, apiRequest("POST", "/x", { key: userKey, rawBody: big }))).status).toBe(413);
+    expect((await call(apiRequest("POST", "/x", { key: userKey, rawBody: big }), echo)).status).toBe(413);
     const lying = apiRequest("POST", "/x", { key: userKey, rawBody: big, headers: { "content-length": "10" } });
-    expect((await call(echo, lying)).status).toBe(413);
+    expect((await call(lying, echo)).status).toBe(413);
   });
 
   it("400s malformed JSON", async () => {
-    const response = await call(echo, apiRequest("POST", "/x", { key: userKey, rawBody: '{"name": ' }));
+    const response = await call(apiRequest("POST", "/x", { key: userKey, rawBody: '{"name": ' }), echo);
     expect(response).toMatchObject({ status: 400, message: "Request body is not valid JSON", data: null });
   });
 
   it("400s invalid fields with every bad field named, unknown ones included", async () => {
-    const response = await call(echo, apiRequest("POST", "/x", { key: userKey, body: { name: "x", extra: 1 } }));
+    const response = await call(apiRequest("POST", "/x", { key: userKey, body: { name: "x", extra: 1 } }), echo);
     expect(response.status).toBe(400);
     expect(response.data.fields.name).toHaveLength(1);
     expect(response.data.fields.extra).toEqual(["Unknown field"]);
   });
 });
 
-describe("withApi error mapping", () => {
+describe("a route's error mapping", () => {
   it("turns a unique violation into 409 and a missing row into 404", async () => {
-    const duplicate = withApi(async () =>
-      db.user.create({ data: { email: "wrapper@example.test" }, select: { id: true } }),
-    );
-    expect((await call(duplicate, apiRequest("POST", "/x", { key: userKey }))).status).toBe(409);
-    const missing = withApi(async () =>
-      db.user.update({ where: { id: "nope" }, data: { name: "x" }, select: { id: true } }),
-    );
-    expect((await call(missing, apiRequest("POST", "/x", { key: userKey }))).status).toBe(404);
+    const duplicate = withRoute({
+      handler: async () => db.user.create({ data: { email: "wrapper@example.test" }, select: { id: true } }),
+    });
+    expect((await call(apiRequest("POST", "/x", { key: userKey }), duplicate)).status).toBe(409);
+    const missing = withRoute({
+      handler: async () => db.user.update({ where: { id: "nope" }, data: { name: "x" }, select: { id: true } }),
+    });
+    expect((await call(apiRequest("POST", "/x", { key: userKey }), missing)).status).toBe(404);
   });
 
   it("turns an unknown error into a logged 500 that does not leak its message", async () => {
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
-    const broken = withApi(async () => {
-      throw new Error("secret internal detail");
+    const broken = withRoute({
+      handler: async () => {
+        throw new Error("secret internal detail");
+      },
     });
-    const response = await call(broken, apiRequest("GET", "/x", { key: userKey }));
+    const response = await call(apiRequest("GET", "/x", { key: userKey }), broken);
     expect(response).toMatchObject({ status: 500, code: 500, message: "Internal server error", data: null });
     expect(JSON.stringify(response)).not.toContain("secret internal detail");
     expect(logged).toHaveBeenCalled();
@@ -148,8 +156,8 @@ describe("withApi error mapping", () => {
       resetConfigForTests();
       singletons.keydeskDb = undefined;
       vi.resetModules();
-      const { GET } = await import("@/app/api/v1/me/route");
-      const response = await call(GET, apiRequest("GET", "/api/v1/me", { cookie }));
+      const { dispatchApi } = await import("@/lib/api/dispatch");
+      const response = await call(apiRequest("GET", "/api/v1/me", { cookie }), dispatchApi);
       expect(response).toMatchObject({ status: 503, code: 503, data: null });
       expect(response.headers.get("retry-after")).toBe("5");
     } finally {
