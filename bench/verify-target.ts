@@ -90,6 +90,11 @@ async function main(): Promise<void> {
     await migrate(database.url);
     const samples = await seed(database.url);
     await writeFile(samplesFile, JSON.stringify(samples));
+    // Well-formed secrets that were never inserted, for the unknown-keys workload.
+    if (process.env.BENCH_UNKNOWN_FILE) {
+      const unknown = Array.from({ length: SAMPLE_SIZE }, () => generateKey(process.env.KEY_PREFIX ?? "kd"));
+      await writeFile(process.env.BENCH_UNKNOWN_FILE, JSON.stringify(unknown));
+    }
 
     // The database client and Next read these when their modules load: set them first.
     Object.assign(process.env, {
