@@ -4,7 +4,7 @@
 import type pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { generateKey, hashKey, keyStart } from "@/lib/keys/format";
-import { KEY_CHANGE_CHANNEL, keyCache, LISTENER_APPLICATION_NAME } from "@/lib/keys/key-cache";
+import { KEY_CHANGE_CHANNEL, keyCache, LISTENER_APPLICATION_NAME, TRUST_WINDOW_MS } from "@/lib/keys/key-cache";
 import { revokeKey } from "@/lib/keys/service";
 import { verifyKey } from "@/lib/keys/verify";
 import { callerFor, createUser, keyFor } from "@/tests/support/fixtures";
@@ -80,21 +80,40 @@ describe("the negative cache", () => {
 });
 
 describe("a revoking call", () => {
-  it("returns after its change and a later echo went out on the channel, in that order", async () => {
+  it("returns once its echo came back, after the change's own notification", async () => {
     const user = await createUser();
     const { id, secret } = await keyFor(user);
     expect(await reasonOf(secret)).toBe("valid");
     const heard: string[] = [];
     await other.query(`LISTEN ${KEY_CHANGE_CHANNEL}`);
     other.on("notification", (message) => heard.push(message.payload ?? ""));
+    const heardBefore = heard.length;
     await revokeKey(callerFor(user), user.id, id);
-    await expect.poll(() => heard.filter((payload) => payload.startsWith("sync:")).length, soon).toBe(1);
-    // Commit order: the trigger's notification of the revoke comes before the echo.
-    expect(heard.indexOf(hashKey(secret))).toBeGreaterThanOrEqual(0);
-    expect(heard.indexOf(hashKey(secret))).toBeLessThan(heard.findIndex((payload) => payload.startsWith("sync:")));
+    const echoAfterChange = () => {
+      const since = heard.slice(heardBefore);
+      const change = since.indexOf(hashKey(secret));
+      return change >= 0 && since.slice(change + 1).some((payload) => payload.startsWith("sync:"));
+    };
+    // Commit order: the trigger's notification of the revoke, then the echo the call waited for.
+    await expect.poll(echoAfterChange, soon).toBe(true);
     expect(await reasonOf(secret)).toBe("revoked");
     await other.query(`UNLISTEN ${KEY_CHANGE_CHANNEL}`);
     other.removeAllListeners("notification");
+  });
+
+  it("waits out the trust window only while another instance is heard", async () => {
+    const user = await createUser();
+    const alone = await keyFor(user);
+    const aloneStarted = performance.now();
+    await revokeKey(callerFor(user), user.id, alone.id);
+    expect(performance.now() - aloneStarted).toBeLessThan(TRUST_WINDOW_MS);
+
+    // Another instance's heartbeat, as its listener would send it.
+    await other.query("SELECT pg_notify($1, $2)", [KEY_CHANGE_CHANNEL, "sync:another-instance:beat"]);
+    const withOther = await keyFor(user);
+    const started = performance.now();
+    await revokeKey(callerFor(user), user.id, withOther.id);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(TRUST_WINDOW_MS - 1);
   });
 });
 

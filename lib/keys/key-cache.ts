@@ -30,14 +30,23 @@ export const LISTENER_APPLICATION_NAME = "keydesk-key-cache-listener";
 const MAX_ENTRIES = 200_000;
 // A safety net only: correctness comes from the notifications.
 const ENTRY_TTL_MS = 5 * 60_000;
-// Payloads `sync:<token>` are this module's own echoes (see invalidateEverywhere()), not
-// invalidations; `new:<hash>` announces a created key, which only the negative cache cares about.
+// Payloads `sync:<token>` are this module's own echoes (see echo()), not invalidations;
+// `new:<hash>` announces a created key, which only the negative cache cares about.
 const SYNC_PREFIX = "sync:";
 const CREATED_PREFIX = "new:";
+// The cache answers only while this process has lately heard its own echo: an echo sent at time s
+// that has come back proves every change committed before s has been heard here (one connection,
+// commit order). A change's call returns TRUST_WINDOW_MS after its commit, so any instance still
+// answering from memory by then has heard an echo sent after that commit, and so the change. A
+// listener that died without a word, or a backend too slow to deliver, stops the cache in time.
+// The wait is paid only while other instances are about (their heartbeats are heard here).
+const HEARTBEAT_MS = 50;
+export const TRUST_WINDOW_MS = 300;
+const OTHERS_MEMORY_MS = 60_000;
 
 /** What a lookup saw before reading the database; set() and setMissing() refuse reads it outdates. */
 export type ReadStamp = { changes: number; creations: number };
-// A change is committed before published() waits; if its echo is lost, the call still returns.
+// A change is committed before anyone waits on an echo; if it is lost, the call still returns.
 const SYNC_TIMEOUT_MS = 2_000;
 
 class KeyCache {
@@ -52,16 +61,27 @@ class KeyCache {
   // Creations have their own count, so the insert of one key does not stop others being cached.
   private invalidations = 0;
   private creations = 0;
+  // performance.now() at which the latest echo that has come back was sent.
+  private heardUpTo = -Infinity;
+  private heartbeat: NodeJS.Timeout | null = null;
+  private beating = false;
+  private readonly instanceId = randomUUID();
+  private othersHeardAt = -Infinity;
 
   /** Take this before reading a key from the database and hand it back to set() or setMissing(). */
   stamp(): ReadStamp {
     return { changes: this.invalidations, creations: this.creations };
   }
 
+  /** Listening, and heard from within the trust window (see TRUST_WINDOW_MS). */
+  private get trusted(): boolean {
+    return this.listening && performance.now() - this.heardUpTo <= TRUST_WINDOW_MS;
+  }
+
   get(hash: string): CachedKey | undefined {
     const entry = this.entries.get(hash);
-    if (!entry) return undefined;
-    if (!this.listening || Date.now() - entry.storedAt > ENTRY_TTL_MS) {
+    if (!entry || !this.trusted) return undefined;
+    if (Date.now() - entry.storedAt > ENTRY_TTL_MS) {
       this.entries.delete(hash);
       return undefined;
     }
@@ -81,7 +101,7 @@ class KeyCache {
 
   /** True when this hash was looked up and not found within the last few seconds. */
   isMissing(hash: string): boolean {
-    return this.listening && this.missing.has(hash);
+    return this.trusted && this.missing.has(hash);
   }
 
   /** Remembers a hash that was not found, under the same rule as set(). */
@@ -95,7 +115,10 @@ class KeyCache {
 
   /** Applies one notification payload: a key hash, `user:<id>`, or `*` for everything. */
   invalidate(payload: string): void {
-    if (payload.startsWith(SYNC_PREFIX)) return this.pendingEchoes.get(payload)?.();
+    if (payload.startsWith(SYNC_PREFIX)) {
+      if (!payload.startsWith(`${SYNC_PREFIX}${this.instanceId}:`)) this.othersHeardAt = performance.now();
+      return this.pendingEchoes.get(payload)?.();
+    }
     if (payload.startsWith(CREATED_PREFIX)) {
       this.creations++;
       return this.missing.delete(payload.slice(CREATED_PREFIX.length));
@@ -115,33 +138,52 @@ class KeyCache {
   }
 
   /**
-   * Drops the entry here at once, then returns when a token NOTIFYed after the change committed has
-   * come back through this process's LISTEN connection. PostgreSQL queues notifications in commit
-   * order and signals every listening backend at commit, so by then the change's own notification
-   * (from the trigger) has been delivered here and sent to every other instance's listener.
-   * Mutations await this before they answer: a revoke holds everywhere once its call returns.
+   * Drops the entry here at once, then returns once a token NOTIFYed after the change committed has
+   * come back through this process's LISTEN connection and, when other instances are about, the
+   * trust window has passed since the commit: from then on no instance answers from before the
+   * change (see TRUST_WINDOW_MS).
+   * Mutations await this after their commit, so a revoke holds everywhere once its call returns.
    */
   async invalidateEverywhere(payload: string): Promise<void> {
+    const committedBy = performance.now();
     this.invalidate(payload);
     await this.listen();
+    await this.echo();
+    // Any instance whose heartbeat committed before the change has been heard by the echo's return.
+    if (performance.now() - this.othersHeardAt > OTHERS_MEMORY_MS) return;
+    const left = committedBy + TRUST_WINDOW_MS - performance.now();
+    if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
+  }
+
+  /** NOTIFYs a fresh token and resolves true when this process's listener has heard it back. */
+  private async echo(): Promise<boolean> {
     const listener = this.listener;
-    // Not listening: this process caches nothing, and the others hear the trigger regardless.
-    if (!this.listening || !listener) return;
-    const token = `${SYNC_PREFIX}${randomUUID()}`;
+    if (!this.listening || !listener) return false;
+    const token = `${SYNC_PREFIX}${this.instanceId}:${randomUUID()}`;
     let timer: NodeJS.Timeout | undefined;
-    const echoed = new Promise<void>((resolve) => {
-      this.pendingEchoes.set(token, resolve);
-      timer = setTimeout(resolve, SYNC_TIMEOUT_MS);
+    const echoed = new Promise<boolean>((resolve) => {
+      this.pendingEchoes.set(token, () => resolve(this.listening && this.listener === listener));
+      timer = setTimeout(() => resolve(false), SYNC_TIMEOUT_MS);
     });
     try {
       await listener.query("SELECT pg_notify($1, $2)", [KEY_CHANGE_CHANNEL, token]);
-      await echoed;
+      return await echoed;
     } catch {
       // The listener failed: its loss handler has emptied this cache.
+      return false;
     } finally {
       clearTimeout(timer);
       this.pendingEchoes.delete(token);
     }
+  }
+
+  private async beat(): Promise<void> {
+    // One at a time: a slow database must not pile heartbeats up.
+    if (this.beating) return;
+    this.beating = true;
+    const sentAt = performance.now();
+    if (await this.echo()) this.heardUpTo = Math.max(this.heardUpTo, sentAt);
+    this.beating = false;
   }
 
   get size(): number {
@@ -165,6 +207,7 @@ class KeyCache {
     });
     const lost = () => {
       this.listening = false;
+      this.stopHeartbeat();
       this.forgetAll();
       for (const release of this.pendingEchoes.values()) release();
       if (this.listener === client) this.listener = null;
@@ -181,10 +224,20 @@ class KeyCache {
       this.forgetAll();
       this.listener = client;
       this.listening = true;
+      this.heartbeat = setInterval(() => void this.beat(), HEARTBEAT_MS);
+      // Timers must not keep a CLI command or a test process alive.
+      this.heartbeat.unref();
+      await this.beat();
     } catch {
       lost();
       await client.end().catch(() => undefined);
     }
+  }
+
+  private stopHeartbeat(): void {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
+    this.heardUpTo = -Infinity;
   }
 
   private forgetAll(): void {
@@ -196,6 +249,7 @@ class KeyCache {
   async close(): Promise<void> {
     this.closed = true;
     this.listening = false;
+    this.stopHeartbeat();
     this.forgetAll();
     await this.listener?.end().catch(() => undefined);
     this.listener = null;
