@@ -115,6 +115,8 @@ test("PostgreSQL stopped under load: only 503s, then recovery without a restart 
 
   const during = outcomes.filter((outcome) => outcome.at > stoppedAt + 500 && outcome.at < restartedAt);
   const firstRecovered = outcomes.find((outcome) => outcome.at > restartedAt && outcome.status < 300);
+  const slow = outcomes.filter((outcome) => outcome.ms > 1_000);
+  const slowSummary = requests.map((r) => `${r.name} ${slow.filter((o) => o.request === r.name).length}`).join(", ");
   test.info().annotations.push({
     type: "measured",
     description: `${outcomes.length} requests; ${during.length} while down: ${[...new Set(during.map((o) => o.status))].join(", ")}, p99 ${percentile(
@@ -122,7 +124,7 @@ test("PostgreSQL stopped under load: only 503s, then recovery without a restart 
       0.99,
     ).toFixed(
       0,
-    )} ms, max ${Math.max(...outcomes.map((o) => o.ms)).toFixed(0)} ms; first 2xx ${firstRecovered ? firstRecovered.at - restartedAt : "never"} ms after the restart began; ${acknowledged.length} creates acknowledged`,
+    )} ms, max ${Math.max(...outcomes.map((o) => o.ms)).toFixed(0)} ms; first 2xx ${firstRecovered ? firstRecovered.at - restartedAt : "never"} ms after the restart began; ${acknowledged.length} creates acknowledged; over 1 s: ${slowSummary}`,
   });
   console.log(test.info().annotations.at(-1)?.description);
 

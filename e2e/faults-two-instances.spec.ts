@@ -18,7 +18,7 @@ import {
 } from "./fault-cluster";
 
 const TRIALS_PER_KIND = 200;
-const PARALLEL_TRIALS = 8;
+const PARALLEL_TRIALS = 16;
 const KINDS = ["revoke", "delete", "roll", "disable", "demote"] as const;
 type Kind = (typeof KINDS)[number];
 
