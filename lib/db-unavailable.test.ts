@@ -126,7 +126,12 @@ describe("isDatabaseUnavailable, on errors captured from a real PostgreSQL", () 
     const prisma = prismaFor(database.url, { max: 1, connectionTimeoutMillis: 300 });
     const holding = prisma.$transaction(async (tx) => tx.$executeRaw`SELECT pg_sleep(1.5)`, { timeout: 5_000 });
     await new Promise((resolve) => setTimeout(resolve, 200));
-    const timedOut = { raw: await failure(prisma.$queryRaw`SELECT 1`), model: await failure(prisma.user.count()) };
+    const timedOut = {
+      raw: await failure(prisma.$queryRaw`SELECT 1`),
+      model: await failure(prisma.user.count()),
+      transaction: await failure(prisma.$transaction(async (tx) => tx.user.count(), { maxWait: 300 })),
+    };
+    expect(timedOut.transaction).toMatchObject({ code: "P2028" });
     for (const [shape, error] of Object.entries(timedOut))
       expect([shape, isDatabaseUnavailable(error)]).toEqual([shape, true]);
     await holding;

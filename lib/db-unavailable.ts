@@ -44,6 +44,8 @@ const UNAVAILABLE_MESSAGE = new RegExp(
     "Connection terminated",
     "Connection ended unexpectedly",
     "timeout exceeded when trying to connect",
+    // Prisma's P2028 when no pooled connection frees up within the transaction's maxWait
+    "Unable to start a transaction in the given time",
     "connection timeout",
     "Can't reach database server",
     "Server has closed the connection",

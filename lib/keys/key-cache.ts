@@ -44,10 +44,11 @@ const HEARTBEAT_MS = 50;
 export const TRUST_WINDOW_MS = 300;
 const OTHERS_MEMORY_MS = 60_000;
 
-/** What a lookup saw before reading the database; set() and setMissing() refuse reads it outdates. */
-export type ReadStamp = { changes: number; creations: number };
 // A change is committed before anyone waits on an echo; if it is lost, the call still returns.
 const SYNC_TIMEOUT_MS = 2_000;
+
+/** What a lookup saw before reading the database; set() and setMissing() refuse reads it outdates. */
+export type ReadStamp = { changes: number; creations: number };
 
 class KeyCache {
   private entries = new Map<string, { key: CachedKey; storedAt: number }>();
