@@ -76,7 +76,11 @@ export async function startInstance(databaseUrl: string): Promise<Instance> {
   });
   let output = "";
   child.stdout?.on("data", (chunk) => (output += chunk));
-  child.stderr?.on("data", (chunk) => (output += chunk));
+  child.stderr?.on("data", (chunk) => {
+    output += chunk;
+    // The server's own error log is what explains a failed assertion.
+    process.stderr.write(`[instance :${port}] ${chunk}`);
+  });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   for (let waited = 0; !output.includes("instance ready"); waited += 100) {
     if (child.exitCode !== null || waited > 90_000) throw new Error(`instance did not start:\n${output}`);

@@ -93,7 +93,10 @@ describe("isDatabaseUnavailable, on errors captured from a real PostgreSQL", () 
       batchTransaction: await failure(prisma.$transaction([prisma.user.count()])),
       create: await failure(prisma.user.create({ data: { email: "a@b.test", name: "a", passwordHash: "x" } })),
       plainPg: await failure(new pg.Client({ connectionString: database.url }).connect()),
+      // A client whose connection broke, asked again (Prisma hands a pooled one's error on as is).
+      brokenClient: await failure(listener.query("SELECT 1")),
     };
+    expect(String(captured.brokenClient)).toContain("Client has encountered a connection error and is not queryable");
     for (const [shape, error] of Object.entries(captured))
       expect([shape, isDatabaseUnavailable(error)]).toEqual([shape, true]);
     // The shape the old check missed: P2010 with the reason under meta.driverAdapterError.cause.
@@ -124,12 +127,13 @@ describe("isDatabaseUnavailable, on errors captured from a real PostgreSQL", () 
 
   it("recognises a pool that cannot hand out a connection in time", { timeout: 30_000 }, async () => {
     const prisma = prismaFor(database.url, { max: 1, connectionTimeoutMillis: 300 });
-    const holding = prisma.$transaction(async (tx) => tx.$executeRaw`SELECT pg_sleep(1.5)`, { timeout: 5_000 });
+    const holding = prisma.$transaction(async (tx) => tx.$executeRaw`SELECT pg_sleep(4)`, { timeout: 8_000 });
     await new Promise((resolve) => setTimeout(resolve, 200));
     const timedOut = {
       raw: await failure(prisma.$queryRaw`SELECT 1`),
       model: await failure(prisma.user.count()),
       transaction: await failure(prisma.$transaction(async (tx) => tx.user.count(), { maxWait: 300 })),
+      batch: await failure(prisma.$transaction([prisma.user.findMany(), prisma.user.count()])),
     };
     expect(timedOut.transaction).toMatchObject({ code: "P2028" });
     for (const [shape, error] of Object.entries(timedOut))

@@ -49,6 +49,9 @@ const UNAVAILABLE_MESSAGE = new RegExp(
     "connection timeout",
     "Can't reach database server",
     "Server has closed the connection",
+    // pg's client after its connection broke, as Prisma passes it on for a pooled connection
+    "Client has encountered a connection error and is not queryable",
+    "Client was closed and is not queryable",
     "the database system is (starting up|shutting down|not yet accepting connections|in recovery mode)",
     "terminating connection due to (administrator|immediate shutdown)",
   ].join("|"),
