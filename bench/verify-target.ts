@@ -94,6 +94,11 @@ async function main(): Promise<void> {
     const { samples, secrets } = await seed(database.url);
     await writeFile(samplesFile, JSON.stringify(samples));
     if (process.env.BENCH_SECRETS_FILE) await writeFile(process.env.BENCH_SECRETS_FILE, JSON.stringify(secrets));
+    // Well-formed secrets that were never inserted, for the unknown-keys workload.
+    if (process.env.BENCH_UNKNOWN_FILE) {
+      const unknown = Array.from({ length: SAMPLE_SIZE }, () => generateKey(process.env.KEY_PREFIX ?? "kd"));
+      await writeFile(process.env.BENCH_UNKNOWN_FILE, JSON.stringify(unknown));
+    }
 
     // The database client and Next read these when their modules load: set them first.
     Object.assign(process.env, {

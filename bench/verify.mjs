@@ -5,6 +5,8 @@
 //   - cold: a bare node:http + pg server doing only the one indexed read by hash that Keydesk makes
 //     on a cache miss (bench/bare-pg-server.mjs), over all 100,000 keys (bench/cold-load.mjs).
 //   node bench/verify.mjs            (`npm run bench`)
+//   node bench/verify.mjs --unknown-keys   the hot run presents 1,000 well-formed keys that do
+//                                          not exist (the negative cache's workload)
 // Targets: cold throughput >= 70% of the bare read's; hot throughput >= 80% of the bare Map
 // server's; p99 < 5 ms at a steady 1,000 req/s.
 import { spawn, spawnSync } from "node:child_process";
@@ -30,6 +32,7 @@ const PACED_ROUNDS = Number(process.env.BENCH_PACED_ROUNDS ?? 5);
 const SERVERS = ["keydesk", "bare"];
 const COLD_SERVERS = ["keydesk", "bare-pg"];
 const TARGETS = { cold: 0.7, hot: 0.8, p99Ms: 5 };
+const UNKNOWN_KEYS = process.argv.includes("--unknown-keys");
 
 /** Starts a child and resolves with the fields of its `READY …` line. */
 function startChild(name, args, env = process.env) {
@@ -107,16 +110,25 @@ async function maxRun(port, secrets, seconds) {
   return { latencies, failures, elapsed: result.duration, served: latencies.length + failures };
 }
 
-async function checkAnswers(name, port, samples) {
-  for (const sample of samples.slice(0, 20)) {
+async function checkAnswers(name, port, samples, unknown) {
+  const post = async (key) => {
     const response = await fetch(`http://127.0.0.1:${port}${VERIFY_PATH}`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ key: sample.secret }),
+      body: JSON.stringify({ key }),
     });
-    const body = await response.json();
-    if (response.status !== 200 || body.data?.valid !== true || body.data.key_id !== sample.keyId) {
-      throw new Error(`${name} answered ${response.status} ${JSON.stringify(body)} for a seeded key`);
+    return { status: response.status, body: await response.json() };
+  };
+  for (const sample of samples.slice(0, 20)) {
+    const { status, body } = await post(sample.secret);
+    if (status !== 200 || body.data?.valid !== true || body.data.key_id !== sample.keyId) {
+      throw new Error(`${name} answered ${status} ${JSON.stringify(body)} for a seeded key`);
+    }
+  }
+  for (const secret of (unknown ?? []).slice(0, 20)) {
+    const { status, body } = await post(secret);
+    if (status !== 200 || body.data?.reason !== "not_found") {
+      throw new Error(`${name} answered ${status} ${JSON.stringify(body)} for an unknown key`);
     }
   }
 }
@@ -239,6 +251,7 @@ async function main() {
   const workDir = mkdtempSync(path.join(tmpdir(), "keydesk-bench-"));
   const samplesFile = path.join(workDir, "samples.json");
   const secretsFile = path.join(workDir, "secrets.json");
+  const unknownFile = path.join(workDir, "unknown.json");
   const cleanUp = async () => {
     await Promise.all(Object.values(children).map((child) => stopChild(child)));
     rmSync(workDir, { recursive: true, force: true });
@@ -250,11 +263,13 @@ async function main() {
       ...process.env,
       BENCH_SAMPLES_FILE: samplesFile,
       BENCH_SECRETS_FILE: secretsFile,
+      BENCH_UNKNOWN_FILE: unknownFile,
     });
     children.keydesk = target.child;
     const [keydeskPort, , databaseUrl] = await target.ready;
     const samples = JSON.parse(readFileSync(samplesFile, "utf8"));
-    const secrets = samples.map((sample) => sample.secret);
+    const unknown = JSON.parse(readFileSync(unknownFile, "utf8"));
+    const secrets = UNKNOWN_KEYS ? unknown : samples.map((sample) => sample.secret);
     const bare = startChild("bare", [path.join(import.meta.dirname, "bare-server.mjs"), samplesFile]);
     children.bare = bare.child;
     const barePg = startChild("bare-pg", [path.join(import.meta.dirname, "bare-pg-server.mjs"), databaseUrl]);

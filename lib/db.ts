@@ -4,12 +4,18 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
+/** How long a query waits for a pooled connection, or the listener for its own, before giving up. */
+export const DB_CONNECT_TIMEOUT_MS = 3_000;
+
 function createClient() {
   // Read straight from the environment, not through config(): `next build` loads route modules
   // without a database, and the pool only connects on the first query.
   const adapter = new PrismaPg({
     connectionString: process.env.DATABASE_URL,
     max: Number(process.env.DB_POOL_SIZE ?? 10),
+    // A request waiting for a connection gives up (and answers 503) instead of hanging while
+    // PostgreSQL is away: SPEC §4 wants the 503 within 5 s.
+    connectionTimeoutMillis: DB_CONNECT_TIMEOUT_MS,
   });
   // Secret columns stay out of every query unless one asks for them by name.
   return new PrismaClient({ adapter, omit: { user: { passwordHash: true }, apiKey: { hash: true } } });

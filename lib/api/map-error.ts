@@ -1,48 +1,11 @@
 import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
-
-// Driver and Prisma codes that mean "the database is not there", not "the request is wrong".
-const UNAVAILABLE_CODES = new Set([
-  "P1001",
-  "P1002",
-  "P1008",
-  "P1017",
-  "P2024",
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ETIMEDOUT",
-  "57P01",
-  "57P03",
-  "53300",
-]);
-const UNAVAILABLE_KINDS = new Set([
-  "DatabaseNotReachable",
-  "DatabaseDoesNotExist",
-  "SocketTimeout",
-  "ConnectionClosed",
-  "TooManyConnections",
-]);
+import { isDatabaseUnavailable } from "@/lib/db-unavailable";
 
 function codeOf(error: unknown): string | undefined {
   if (typeof error === "object" && error !== null && "code" in error && typeof error.code === "string")
     return error.code;
   return undefined;
-}
-
-function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
-  if (typeof error !== "object" || error === null || depth > 4) return false;
-  const code = codeOf(error);
-  if (code && UNAVAILABLE_CODES.has(code)) return true;
-  if ("kind" in error && typeof error.kind === "string" && UNAVAILABLE_KINDS.has(error.kind)) return true;
-  if (
-    error instanceof Error &&
-    /ECONNREFUSED|Connection terminated|connect ETIMEDOUT|the database system is (starting|shutting) up/.test(
-      error.message,
-    )
-  ) {
-    return true;
-  }
-  return "cause" in error && isDatabaseUnavailable(error.cause, depth + 1);
 }
 
 /** zod issues as `{field: [messages]}`; an unknown field is named too, and whole-object problems go under `_`. */

@@ -83,6 +83,8 @@ export async function createKey(caller: Caller, ownerId: string, input: CreateKe
       );
       return key;
     });
+    // Other instances hear the insert trigger; here no "not found" entry may outlive the create.
+    keyCache().invalidate(`new:${hashKey(secret)}`);
     return { ...toKeyDto(created), key: secret, renewed: false };
   } catch (error) {
     if (!input.alias || !isUniqueViolation(error)) throw error;
@@ -128,7 +130,7 @@ async function renewByAlias(
     );
     return { renewed, hash: existing.hash };
   });
-  keyCache().invalidate(key.hash);
+  await keyCache().invalidateEverywhere(key.hash);
   return toKeyDto(key.renewed);
 }
 
@@ -155,7 +157,7 @@ export async function updateKey(caller: Caller, ownerId: string, id: string, inp
     );
     return updated;
   });
-  keyCache().invalidate(current.hash);
+  await keyCache().invalidateEverywhere(current.hash);
   return toKeyDto(key);
 }
 
@@ -173,7 +175,7 @@ export async function revokeKey(caller: Caller, ownerId: string, id: string): Pr
     );
     return tx.apiKey.findUniqueOrThrow({ where: { id }, select: keySelect });
   });
-  keyCache().invalidate(current.hash);
+  await keyCache().invalidateEverywhere(current.hash);
   return toKeyDto(key);
 }
 
@@ -224,7 +226,7 @@ export async function renewKey(caller: Caller, ownerId: string, id: string): Pro
     );
     return renewed;
   });
-  keyCache().invalidate(current.hash);
+  await keyCache().invalidateEverywhere(current.hash);
   return toKeyDto(key);
 }
 
@@ -281,7 +283,7 @@ export async function rollKey(caller: Caller, ownerId: string, id: string, grace
     );
     return { previous, next };
   });
-  keyCache().invalidate(current.hash);
+  await keyCache().invalidateEverywhere(current.hash);
   return { ...toKeyDto(result.next), key: secret, previous: toKeyDto(result.previous) };
 }
 
@@ -296,6 +298,6 @@ export async function deleteKey(caller: Caller, ownerId: string, id: string): Pr
       tx,
     );
   });
-  keyCache().invalidate(current.hash);
+  await keyCache().invalidateEverywhere(current.hash);
   return { id, deleted: true };
 }

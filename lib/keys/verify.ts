@@ -1,5 +1,6 @@
 // Key verification: the hot path every other service calls. One indexed read on a cache
-// miss, none on a hit, and no write per call (last use is recorded at most once a minute).
+// miss, none on a hit (found or not found), and no write per call (last use is recorded at most
+// once a minute).
 // Not "server-only": server.ts answers POST /api/v1/keys/verify with it outside Next.
 import { effectiveScopes } from "@/lib/auth/caller";
 import { config } from "@/lib/config";
@@ -43,12 +44,17 @@ export async function verifyKey(secret: unknown): Promise<VerifyResult> {
     return { valid: false, reason: "malformed" };
   }
   const hash = hashKey(secret);
-  let key = keyCache().get(hash);
+  const cache = keyCache();
+  let key = cache.get(hash);
   if (!key) {
-    const generation = keyCache().generation;
+    if (cache.isMissing(hash)) return { valid: false, reason: "not_found" };
+    const stamp = cache.stamp();
     key = (await loadKey(hash)) ?? undefined;
-    if (!key) return { valid: false, reason: "not_found" };
-    keyCache().set(key, generation);
+    if (!key) {
+      cache.setMissing(hash, stamp);
+      return { valid: false, reason: "not_found" };
+    }
+    cache.set(key, stamp);
   }
   const now = Date.now();
   const result = judge(key, now);

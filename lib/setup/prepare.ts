@@ -6,6 +6,15 @@ import { migrate } from "@/lib/setup/migrate";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
 
+/** KEYDESK_DB_PORT, when set: a port number, or the start stops with a message naming it. */
+export function configuredDatabasePort(value = process.env.KEYDESK_DB_PORT): number | undefined {
+  if (value === undefined || value.trim() === "") return undefined;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535)
+    throw new Error(`KEYDESK_DB_PORT must be a port number (1–65535), not "${value}"`);
+  return port;
+}
+
 export type Prepared = { databaseUrl: string; embedded: boolean; stop: () => Promise<void> };
 
 /**
@@ -24,7 +33,7 @@ export async function prepareDatabase(log: (line: string) => void): Promise<Prep
     process.env.DATABASE_URL = running.url;
   } else if (!process.env.DATABASE_URL) {
     log(`Starting the embedded PostgreSQL (data in ${path.relative(PROJECT_ROOT, dataDir) || dataDir})`);
-    const database = await startEmbeddedPostgres({ dataDir, log });
+    const database = await startEmbeddedPostgres({ dataDir, port: configuredDatabasePort(), log });
     process.env.DATABASE_URL = database.url;
     stop = database.stop;
     embedded = true;

@@ -139,9 +139,10 @@ export async function updateUser(caller: Caller, ref: string, input: UpdateUserI
     );
     return updated;
   });
-  // Other processes hear the users trigger's NOTIFY; this one drops the owner's cached keys now,
-  // so the very next verification sees the new role or disabled flag.
-  if (input.role !== undefined || input.disabled !== undefined) keyCache().invalidate(`user:${target.id}`);
+  // This process drops the owner's cached keys now; the call returns once the users trigger's
+  // NOTIFY has gone out to every instance, so the next verification anywhere sees the change.
+  if (input.role !== undefined || input.disabled !== undefined)
+    await keyCache().invalidateEverywhere(`user:${target.id}`);
   return toUserDto(user);
 }
 
@@ -163,6 +164,6 @@ export async function deleteUser(caller: Caller, ref: string): Promise<{ id: str
       tx,
     );
   });
-  keyCache().invalidate(`user:${target.id}`);
+  await keyCache().invalidateEverywhere(`user:${target.id}`);
   return { id: target.id, deleted: true };
 }
