@@ -8,7 +8,8 @@ describe("auditPhrase", () => {
   });
 
   it("keeps an unknown action's own name", () => {
-    expect(auditPhrase("settings.updated")).toEqual({ verb: "settings.updated", noun: null });
+    expect(auditPhrase("team.renamed")).toEqual({ verb: "team.renamed", noun: null });
+    expect(auditPhrase("settings.updated")).toEqual({ verb: "changed the key policies", noun: null });
   });
 });
 
