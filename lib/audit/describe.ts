@@ -14,6 +14,8 @@ const PHRASES: Record<AuditAction, { verb: string; noun: string | null }> = {
   "user.deleted": { verb: "deleted", noun: "user" },
   "provider.added": { verb: "added", noun: "provider" },
   "provider.removed": { verb: "removed", noun: "provider" },
+  "provider.model_added": { verb: "added a model to", noun: "provider" },
+  "provider.model_removed": { verb: "removed a model from", noun: "provider" },
   "defaults.updated": { verb: "changed the default models", noun: null },
   "settings.updated": { verb: "changed the key policies", noun: null },
   "auth.login": { verb: "signed in", noun: null },
