@@ -21,6 +21,11 @@ type UseActionFormOptions<TInput extends FieldValues, TOutput, TData> = {
    * top-level field of the same name.
    */
   serverFieldPath?: (path: string) => Path<TInput> | undefined;
+  /**
+   * Keep the server's message in the banner even when its field errors all found a field, for a
+   * message that says more than they do ("Invalid default models: nothing was changed").
+   */
+  keepSummary?: boolean;
 };
 
 export type ActionForm<TInput extends FieldValues, TOutput> = {
@@ -42,6 +47,7 @@ export function useActionForm<TInput extends FieldValues, TOutput, TData>({
   action,
   onSuccess,
   serverFieldPath,
+  keepSummary = false,
 }: UseActionFormOptions<TInput, TOutput, TData>): ActionForm<TInput, TOutput> {
   const form = useForm<TInput, unknown, TOutput>({ resolver: zodResolver(schema), defaultValues });
   const [pending, startTransition] = useTransition();
@@ -54,8 +60,9 @@ export function useActionForm<TInput extends FieldValues, TOutput, TData>({
       if (!result) return;
       if (result.ok) return onSuccess(result.data, values, form);
       const unplaced = placeFieldErrors(form, result.fields, Object.keys(defaultValues), serverFieldPath);
-      if (unplaced.length > 0) setFormError(unplaced.join(" "));
-      else if (!result.fields || Object.keys(result.fields).length === 0) setFormError(result.error);
+      const noFields = !result.fields || Object.keys(result.fields).length === 0;
+      const banner = [...(keepSummary || noFields ? [result.error] : []), ...unplaced];
+      if (banner.length > 0) setFormError(banner.join(" "));
     });
   });
 

@@ -42,6 +42,8 @@ export function AddProviderForm({ factories }: { factories: FactoryChoice[] }) {
       return intentRef.current === "save" ? addProviderAction(payload) : discoverModelsAction(payload);
     },
     serverFieldPath: (path) => credentialErrorPath(factory, path),
+    // The provider's own words ("Incorrect API key provided") in the banner, beside the field error.
+    keepSummary: true,
     onSuccess: (data, values, savedForm) => {
       if (Array.isArray(data)) {
         const found = data.map((model) => ({

@@ -24,10 +24,11 @@ export function CredentialInputs({ factory, control, pending }: CredentialInputs
           name={`credentials.${credential.name}`}
           label={`${credential.label}${credential.required ? "" : " (optional)"}`}
         >
-          {({ invalid, value, ...field }) => {
+          {/* Uncontrolled: React mirrors a controlled input's value into its value attribute, which
+              would put the secret in the page's HTML. The inputs remount with each factory. */}
+          {({ invalid, value: _value, ...field }) => {
             const common = {
               ...field,
-              value: value ?? "",
               autoComplete: "off",
               spellCheck: false,
               readOnly: pending,

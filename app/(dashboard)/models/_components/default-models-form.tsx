@@ -23,6 +23,8 @@ export function DefaultModelsForm({ values, options }: DefaultModelsFormProps) {
     schema: setDefaultsSchema,
     defaultValues: values,
     action: setDefaultsAction,
+    // The service saves all six or none, and its message says so.
+    keepSummary: true,
     onSuccess: (saved, _values, savedForm) => {
       toast.success("Default models saved");
       // Also done by the remount that revalidation causes; kept so an unchanged save clears isDirty too.

@@ -17,7 +17,8 @@ const discoveredChoice = z.object({
 export const providerFormSchema = z.object({
   llm_factory: addProviderSchema.shape.llm_factory,
   base_url: addProviderSchema.shape.base_url,
-  credentials: z.record(z.string(), z.string().max(16_384)),
+  // Optional: an input nobody typed in registers as undefined.
+  credentials: z.record(z.string(), z.string().max(16_384).optional()),
   /** null until the server was asked what it serves. */
   models: z.array(discoveredChoice).nullable(),
 });
@@ -33,7 +34,7 @@ export function isSingleKey(factory: FactoryChoice | undefined): boolean {
 /** The body of POST /models (and of the discovery call, which ignores `models`). */
 export function providerPayload(factory: FactoryChoice | undefined, values: ProviderFormOutput) {
   const given = Object.fromEntries(
-    Object.entries(values.credentials ?? {}).flatMap(([name, value]) => (value.trim() === "" ? [] : [[name, value]])),
+    Object.entries(values.credentials).flatMap(([name, value]) => (value?.trim() ? [[name, value]] : [])),
   );
   const apiKey = isSingleKey(factory) ? given.api_key : Object.keys(given).length > 0 ? given : undefined;
   const models = values.models
