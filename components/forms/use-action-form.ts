@@ -15,6 +15,17 @@ type UseActionFormOptions<TInput extends FieldValues, TOutput, TData> = {
   action: (values: TOutput) => Promise<ActionResult<TData>>;
   /** `form` is there to reset the fields, e.g. to what the server saved. */
   onSuccess: (data: TData, values: TOutput, form: UseFormReturn<TInput, unknown, TOutput>) => void;
+  /**
+   * Where a server error goes when the form's fields are not the request's (the /models form
+   * sends `api_key.region` from its `credentials.region` input); undefined falls back to the
+   * top-level field of the same name.
+   */
+  serverFieldPath?: (path: string) => Path<TInput> | undefined;
+  /**
+   * Keep the server's message in the banner even when its field errors all found a field, for a
+   * message that says more than they do ("Invalid default models: nothing was changed").
+   */
+  keepSummary?: boolean;
 };
 
 export type ActionForm<TInput extends FieldValues, TOutput> = {
@@ -35,6 +46,8 @@ export function useActionForm<TInput extends FieldValues, TOutput, TData>({
   defaultValues,
   action,
   onSuccess,
+  serverFieldPath,
+  keepSummary = false,
 }: UseActionFormOptions<TInput, TOutput, TData>): ActionForm<TInput, TOutput> {
   const form = useForm<TInput, unknown, TOutput>({ resolver: zodResolver(schema), defaultValues });
   const [pending, startTransition] = useTransition();
@@ -46,9 +59,10 @@ export function useActionForm<TInput extends FieldValues, TOutput, TData>({
       const result = await callAction(() => action(values));
       if (!result) return;
       if (result.ok) return onSuccess(result.data, values, form);
-      const unplaced = placeFieldErrors(form, result.fields, Object.keys(defaultValues));
-      if (unplaced.length > 0) setFormError(unplaced.join(" "));
-      else if (!result.fields || Object.keys(result.fields).length === 0) setFormError(result.error);
+      const unplaced = placeFieldErrors(form, result.fields, Object.keys(defaultValues), serverFieldPath);
+      const noFields = !result.fields || Object.keys(result.fields).length === 0;
+      const banner = [...(keepSummary || noFields ? [result.error] : []), ...unplaced];
+      if (banner.length > 0) setFormError(banner.join(" "));
     });
   });
 
@@ -60,11 +74,12 @@ function placeFieldErrors<T extends FieldValues>(
   form: UseFormReturn<T, unknown, unknown>,
   fields: Record<string, string[]> | undefined,
   names: readonly string[],
+  serverFieldPath?: (path: string) => Path<T> | undefined,
 ): string[] {
   const unplaced: string[] = [];
   let focused = false;
   for (const [path, messages] of Object.entries(fields ?? {})) {
-    const name = names.find((candidate) => candidate === path.split(".")[0]);
+    const name = serverFieldPath?.(path) ?? names.find((candidate) => candidate === path.split(".")[0]);
     if (!name) {
       unplaced.push(...messages);
       continue;

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { Select } from "@/components/ui/select";
 import { setDefaultsAction } from "@/lib/models/actions";
-import type { DefaultField } from "@/lib/models/catalog";
+import type { DefaultField } from "@/lib/models/model-types";
 import { setDefaultsSchema } from "@/lib/models/schemas";
 import { DEFAULT_FIELD_LABELS, DEFAULT_FIELD_ORDER, defaultFormValues, type DefaultOptions } from "./model-options";
 
@@ -23,6 +23,8 @@ export function DefaultModelsForm({ values, options }: DefaultModelsFormProps) {
     schema: setDefaultsSchema,
     defaultValues: values,
     action: setDefaultsAction,
+    // The service saves all six or none, and its message says so.
+    keepSummary: true,
     onSuccess: (saved, _values, savedForm) => {
       toast.success("Default models saved");
       // Also done by the remount that revalidation causes; kept so an unchanged save clears isDirty too.

@@ -2,7 +2,8 @@
 
 import { useState, useTransition } from "react";
 import { ConfirmDialog } from "@/components/confirm-dialog";
-import { toastAction } from "@/components/forms/call-action";
+import { toast } from "sonner";
+import { callAction, toastAction } from "@/components/forms/call-action";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -39,17 +40,14 @@ export function ProvidersTable({ providers }: { providers: ProviderDto[] }) {
   function recheck(factory: string) {
     setChecking(factory);
     startTransition(async () => {
-      const result = await recheckProviderAction(factory).catch(() => null);
+      const result = await callAction(() => recheckProviderAction(factory));
       setChecking(null);
-      if (!result)
-        toast({ title: `Could not check ${factory}`, description: "The connection failed.", variant: "error" });
-      else if (!result.ok) toast({ title: `Could not check ${factory}`, description: result.error, variant: "error" });
-      else
-        toast({
-          title: result.data.ok ? `${factory} accepted the credentials` : `${factory} check failed`,
-          description: result.data.message,
-          variant: result.data.ok ? "success" : "error",
-        });
+      // A network failure was already toasted by callAction.
+      if (!result) return;
+      if (!result.ok) toast.error(`Could not check ${factory}`, { description: result.error });
+      else if (result.data.ok)
+        toast.success(`${factory} accepted the credentials`, { description: result.data.message });
+      else toast.error(`${factory} check failed`, { description: result.data.message });
     });
   }
 
