@@ -5,10 +5,12 @@ describe("auditPhrase", () => {
   it("reads an action as a verb and the kind of thing acted on", () => {
     expect(auditPhrase("key.revoked")).toEqual({ verb: "revoked", noun: "key" });
     expect(auditPhrase("auth.login")).toEqual({ verb: "signed in", noun: null });
+    expect(auditPhrase("settings.updated")).toEqual({ verb: "changed the key policies", noun: null });
   });
 
   it("keeps an unknown action's own name", () => {
-    expect(auditPhrase("settings.updated")).toEqual({ verb: "settings.updated", noun: null });
+    // An action a newer server records, which this build has no words for.
+    expect(auditPhrase("key.archived")).toEqual({ verb: "key.archived", noun: null });
   });
 });
 
