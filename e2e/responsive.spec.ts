@@ -34,7 +34,9 @@ test("every page and dialog fits the screen", async ({ page, baseURL }) => {
   expect(created.status()).toBe(201);
   const me = (await (await page.request.get("/api/v1/me")).json()).data.user as { id: string };
 
-  for (const path of ["/keys", "/models", "/admin/users", `/admin/users/${me.id}`, "/admin/audit"]) {
+  const keyId = ((await created.json()).data as { id: string }).id;
+  const paths = ["/admin", "/admin/settings", "/keys", `/keys/${keyId}`, "/models", "/admin/users"];
+  for (const path of [...paths, `/admin/users/${me.id}`, "/admin/audit"]) {
     await page.goto(path);
     await expect(page.locator("main h1")).toBeVisible();
     await expectNoSidewaysScroll(page, path);

@@ -1,7 +1,6 @@
 // Usage and key hygiene in the browser: verifications counted through the real endpoint show in
 // the API and on the key's page, the admin overview, and the key policies that change /keys.
 // The e2e server flushes counts every second (KEYDESK_USAGE_FLUSH_SECONDS in playwright.config.ts).
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { ADMIN_STATE } from "./auth-state";
 
@@ -30,7 +29,7 @@ async function usageTotals(request: APIRequestContext, id: string) {
   return (await response.json()).data.totals as { valid: number; revoked: number; total: number };
 }
 
-const toast = (page: Page, title: string) => page.getByTestId("toast").filter({ hasText: title });
+const toast = (page: Page, title: string) => page.locator("[data-sonner-toast]").filter({ hasText: title });
 
 test("a key verified N times shows N in the usage API and in its page's chart text", async ({ page, baseURL }) => {
   const created = await createKey(page.request, baseURL!, { name: `${run}-counted` });
@@ -84,21 +83,36 @@ test("the key page links a rolled key and its successor, and its actions work th
   expect(await verify(page.request, successor.key)).toMatchObject({ valid: false, reason: "revoked" });
 });
 
-test("someone else's key page reads as not found, like a missing one", async ({ browser, baseURL, page }) => {
+test("for a user, someone else's key page answers 404 like a missing one, and the admin pages 403", async ({
+  browser,
+  baseURL,
+  page,
+}) => {
   const created = await createKey(page.request, baseURL!, { name: `${run}-private` });
   const { context, page: userPage } = await signInAsNewUser(browser, baseURL!, page.request);
+  for (const id of [created.id, "no-such-key"]) {
+    const response = await userPage.goto(`/keys/${id}`);
+    // The status is decided before anything streams: no loading.tsx answers 200 ahead of it.
+    expect(response?.status(), id).toBe(404);
+    await expect(userPage.getByTestId("key-not-found"), id).toBeVisible();
+    await expect(userPage.getByRole("main"), id).toHaveCount(1);
+  }
   await userPage.goto(`/keys/${created.id}`);
-  await expect(userPage.getByTestId("key-not-found")).toBeVisible();
   await expect(userPage.getByText(created.name)).toHaveCount(0);
   // The user's own usage API says the same.
   expect((await userPage.request.get(`/api/v1/keys/${created.id}/usage`)).status()).toBe(404);
+  for (const path of ["/admin", "/admin/settings"]) {
+    expect((await userPage.goto(path))?.status(), path).toBe(403);
+    await expect(userPage.getByTestId("forbidden"), path).toBeVisible();
+  }
   await context.close();
 });
 
 test("the admin lands on the overview: counts, the 30-day chart and keys expiring soon", async ({ page, baseURL }) => {
   const expiring = await createKey(page.request, baseURL!, { name: `${run}-expiring`, expires_in_days: 7 });
-  await page.goto("/");
+  const response = await page.goto("/");
   await expect(page).toHaveURL(/\/admin$/);
+  expect(response?.status()).toBe(200);
   await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
   await expect(page.getByTestId("overview-stats")).toContainText("Active keys");
   await expect(page.getByTestId("overview-usage-summary")).toContainText("in the last 30 days");
@@ -160,32 +174,6 @@ test("key policies: the form validates like the API, and users_can_create_keys h
     })
     .toBe(true);
 });
-
-for (const theme of ["light", "dark"] as const) {
-  test(`the key page, the overview and the key policies pass axe in the ${theme} theme`, async ({
-    page,
-    context,
-    baseURL,
-  }) => {
-    const created = await createKey(page.request, baseURL!, { name: `${run}-axe-${theme}` });
-    await verify(page.request, created.key);
-    await context.addCookies([{ name: "theme", value: theme, url: baseURL! }]);
-    for (const path of [`/keys/${created.id}`, "/admin", "/admin/settings"]) {
-      await page.goto(path);
-      await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
-      await expect(page.locator("main h1")).toBeVisible();
-      // The text alternatives' tables are checked open, as a screen reader user may open them.
-      for (const summary of await page.getByText("Show the numbers as a table").all()) await summary.click();
-      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-      expect(
-        results.violations.map(
-          (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(", ")}`,
-        ),
-        path,
-      ).toEqual([]);
-    }
-  });
-}
 
 async function signInAsNewUser(browser: Browser, baseURL: string, adminRequest: APIRequestContext) {
   const email = `${run}-${Math.random().toString(36).slice(2, 8)}@e2e.test`;

@@ -19,13 +19,18 @@ export async function callAction<T>(call: () => Promise<ActionResult<T>>): Promi
   }
 }
 
-type ToastText = { success: string; failure: string; description?: string };
+type ToastText<T> = {
+  /** A function of the action's data when the outcome says more than the request, e.g. how many were revoked. */
+  success: string | ((data: T) => string);
+  failure: string;
+  description?: string;
+};
 
 /**
  * For actions without a form (a confirmed revoke, an enable): the outcome is a toast either
  * way. Resolves true on success, so a confirmation dialog knows whether to close.
  */
-export async function toastAction<T>(call: () => Promise<ActionResult<T>>, text: ToastText): Promise<boolean> {
+export async function toastAction<T>(call: () => Promise<ActionResult<T>>, text: ToastText<T>): Promise<boolean> {
   const result = await callAction(call);
   if (!result) return false;
   if (!result.ok) {
@@ -33,6 +38,8 @@ export async function toastAction<T>(call: () => Promise<ActionResult<T>>, text:
     toast.error(text.failure, { description: result.error });
     return false;
   }
-  toast.success(text.success, { description: text.description });
+  toast.success(typeof text.success === "function" ? text.success(result.data) : text.success, {
+    description: text.description,
+  });
   return true;
 }

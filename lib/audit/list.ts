@@ -4,7 +4,7 @@ import type { ListAuditQuery } from "@/lib/audit/schemas";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-export const auditSelect = {
+const auditSelect = {
   id: true,
   actorId: true,
   actorEmail: true,
@@ -120,16 +120,33 @@ export async function listAudit(caller: Caller, query: ListAuditQuery): Promise<
   if (query.target) Object.assign(where, await targetWhere(query.target));
   if (query.from || query.to) where.createdAt = { gte: query.from, lte: query.to };
   const [rows, total] = await db.$transaction([
-    // Ids are UUIDv7, so they break ties between events of the same millisecond in time order.
-    db.auditEvent.findMany({
-      where,
-      select: auditSelect,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (query.page - 1) * query.per_page,
-      take: query.per_page,
-    }),
+    db.auditEvent.findMany({ where, ...newestFirst((query.page - 1) * query.per_page, query.per_page) }),
     db.auditEvent.count({ where }),
   ]);
+  return { items: await toAuditDtos(rows), total, page: query.page, per_page: query.per_page };
+}
+
+// Ids are UUIDv7, so they break ties between events of the same millisecond in time order.
+const newestFirst = (skip: number, take: number) => ({
+  select: auditSelect,
+  orderBy: [{ createdAt: "desc" }, { id: "desc" }] satisfies Prisma.AuditEventOrderByWithRelationInput[],
+  skip,
+  take,
+});
+
+async function toAuditDtos(rows: AuditRow[]): Promise<AuditDto[]> {
   const names = await namesFor(rows);
-  return { items: rows.map((row) => toAuditDto(row, names)), total, page: query.page, per_page: query.per_page };
+  return rows.map((row) => toAuditDto(row, names));
+}
+
+/**
+ * The newest events about one key, for its page. The caller must already be allowed to see the
+ * key (its owner, or an admin): the key page's service decides that before asking.
+ */
+export async function listKeyAudit(keyId: string, limit: number): Promise<AuditDto[]> {
+  const rows = await db.auditEvent.findMany({
+    where: { targetType: "key", targetId: keyId },
+    ...newestFirst(0, limit),
+  });
+  return toAuditDtos(rows);
 }

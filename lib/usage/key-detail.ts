@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound } from "@/lib/api/errors";
-import { auditSelect, toAuditDto } from "@/lib/audit/list";
+import { listKeyAudit } from "@/lib/audit/list";
 import type { Caller } from "@/lib/auth/caller";
 import { db } from "@/lib/db";
 import { getKeyLineage } from "@/lib/keys/lineage";
@@ -33,18 +33,13 @@ export async function getKeyDetail(caller: Caller, keyId: string, now = new Date
   const [day, month, audit, lineage] = await Promise.all([
     usageSeries(ranges.day, key.id),
     usageSeries(ranges.month, key.id),
-    db.auditEvent.findMany({
-      where: { targetType: "key", targetId: key.id },
-      select: auditSelect,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: AUDIT_LIMIT,
-    }),
+    listKeyAudit(key.id, AUDIT_LIMIT),
     getKeyLineage(caller, key.ownerId, key.id),
   ]);
   return {
     key: toOwnedKeyDto(key),
     usage: { day, month },
-    audit: audit.map(toAuditDto),
+    audit,
     lineage,
   };
 }

@@ -1,124 +1,57 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { UsageChart } from "@/components/usage/usage-chart";
-import { UsageTable } from "@/components/usage/usage-table";
+import { Suspense } from "react";
+import { PageHeader } from "@/components/page-header";
+import { Skeleton } from "@/components/ui/skeleton";
 import { sessionCaller } from "@/lib/auth/caller";
 import { requireAdmin } from "@/lib/auth/session";
-import { chartRanges } from "@/lib/usage/key-detail";
-import { getOverview } from "@/lib/usage/overview";
-import { getAdminUsage } from "@/lib/usage/service";
-import { OverviewKeyList } from "./_components/overview-key-list";
-import { RevokeIdleButton } from "./_components/revoke-idle-button";
+import { OverviewContent } from "./_components/overview-content";
 
 export const metadata: Metadata = { title: "Overview" };
 
-const number = new Intl.NumberFormat("en-US");
-
-/** The admin's landing page: what is used, what is idle, what will expire, and what breaks the policy. */
+/**
+ * The admin's landing page: what is used, what is idle, what will expire, and what breaks the
+ * policy. Who may see it (403) is decided before the Suspense boundary, so the status is true;
+ * the numbers stream in behind a skeleton.
+ */
 export default async function AdminOverviewPage() {
   const caller = sessionCaller(await requireAdmin());
-  const [overview, usage] = await Promise.all([getOverview(caller), getAdminUsage(caller, chartRanges().month)]);
-  const { policy } = overview;
-  const stats = [
-    { label: "Users", value: overview.users },
-    { label: "Active keys", value: overview.keys.active },
-    { label: "Revoked keys", value: overview.keys.revoked },
-    { label: "Expired keys", value: overview.keys.expired },
-    { label: "Verifications, 24 hours", value: overview.verifications.last_24h },
-    { label: "Verifications, 30 days", value: overview.verifications.last_30d },
-  ];
-
   return (
     <div className="grid gap-6">
-      <header className="grid gap-1">
-        <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
-        <p className="text-sm text-muted-foreground">
-          Every user&apos;s keys at a glance. Warnings follow the{" "}
-          <Link href="/admin/settings" className="rounded text-primary underline underline-offset-2">
-            key policies
-          </Link>
-          : keys expiring within {policy.expiry_warning_days} days
-          {policy.idle_key_days > 0 ? `, keys unused for ${policy.idle_key_days} days` : ""}.
-        </p>
-      </header>
+      <PageHeader
+        title="Overview"
+        description={
+          <>
+            Every user&apos;s keys at a glance. Warnings follow the{" "}
+            <Link href="/admin/settings" className="rounded text-primary underline underline-offset-2">
+              key policies
+            </Link>
+            .
+          </>
+        }
+      />
+      <Suspense fallback={<OverviewSkeleton />}>
+        <OverviewContent caller={caller} />
+      </Suspense>
+    </div>
+  );
+}
 
-      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-6" data-testid="overview-stats">
-        {stats.map((stat) => (
-          <div key={stat.label} className="grid gap-1 rounded-lg border bg-card p-4">
-            <dt className="text-xs font-medium text-muted-foreground">{stat.label}</dt>
-            <dd className="text-2xl font-semibold tabular-nums">{number.format(stat.value)}</dd>
-          </div>
+function OverviewSkeleton() {
+  return (
+    <div className="grid gap-6" aria-busy="true">
+      <p role="status" className="sr-only">
+        Loading the overview…
+      </p>
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-6">
+        {Array.from({ length: 6 }, (_, index) => (
+          <Skeleton key={index} className="h-20" />
         ))}
-      </dl>
-
-      <Card>
-        <CardHeader>
-          <CardTitle>Verifications per day</CardTitle>
-          <CardDescription>All keys, the last 30 days (UTC), by outcome.</CardDescription>
-        </CardHeader>
-        <CardContent className="grid gap-2">
-          <UsageChart buckets={usage.buckets} granularity="day" label="Verifications of all keys per day, 30 days" />
-          <UsageTable series={usage} granularity="day" period="the last 30 days" testId="overview-usage" />
-        </CardContent>
-      </Card>
-
+      </div>
+      <Skeleton className="h-72 w-full" />
       <div className="grid gap-6 lg:grid-cols-2">
-        <OverviewKeyList
-          title="Expiring soon"
-          description={`Active keys that expire within ${policy.expiry_warning_days} days.`}
-          keys={overview.expiring_soon}
-          empty="No key expires soon."
-          testId="overview-expiring"
-          dateLabel="Expires"
-          date={(key) => key.expires_at}
-          dateEmpty="never"
-        />
-        <OverviewKeyList
-          title="Idle"
-          description={
-            policy.idle_key_days > 0
-              ? `Active keys unused for over ${policy.idle_key_days} days.`
-              : "Idle keys are not flagged: the idle period is off in the key policies."
-          }
-          keys={overview.idle}
-          empty="No idle keys."
-          testId="overview-idle"
-          dateLabel="Last used"
-          date={(key) => key.last_used_at}
-          dateEmpty="never"
-          action={<RevokeIdleButton keyIds={overview.idle.map((key) => key.id)} idleDays={policy.idle_key_days} />}
-        />
-        <OverviewKeyList
-          title="Never expire"
-          description="Active keys without an expiry date."
-          keys={overview.never_expire}
-          empty="Every key expires."
-          testId="overview-never-expire"
-          dateLabel="Created"
-          date={(key) => key.created_at}
-          dateEmpty="—"
-        />
-        <OverviewKeyList
-          title="Outside the current policy"
-          description="Keys made before a stricter policy; they keep working until renewed, rolled or revoked."
-          keys={overview.exceeding_policy.map((key) => ({ ...key, note: key.violations.join("; ") }))}
-          empty="Every active key fits the current policy."
-          testId="overview-exceeding"
-          dateLabel="Expires"
-          date={(key) => key.expires_at}
-          dateEmpty="never"
-        />
-        <OverviewKeyList
-          title="Most used, 30 days"
-          description="The ten keys verified most often."
-          keys={usage.top_keys.map((key) => ({ ...key, note: `${number.format(key.verifications)} verifications` }))}
-          empty="No verifications in the last 30 days."
-          testId="overview-top"
-          dateLabel="Last used"
-          date={(key) => key.last_used_at}
-          dateEmpty="never"
-        />
+        <Skeleton className="h-48" />
+        <Skeleton className="h-48" />
       </div>
     </div>
   );

@@ -6,7 +6,6 @@ import { PageHeader } from "@/components/page-header";
 import { sessionCaller } from "@/lib/auth/caller";
 import { requireUser } from "@/lib/auth/session";
 import { keysQueryFromSearchParams } from "@/lib/keys/list-query-params";
-import { currentSettings } from "@/lib/settings/service";
 
 export const metadata: Metadata = { title: "API keys" };
 

@@ -1,6 +1,8 @@
 import { DateCell } from "@/components/data-table/date-cell";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { auditDetails } from "@/lib/audit/describe";
+// Type only: lib/audit/list is server code.
 import type { AuditDto } from "@/lib/audit/list";
 
 const VERBS: Record<string, string> = {
@@ -11,10 +13,6 @@ const VERBS: Record<string, string> = {
   "key.rolled": "rolled this key",
   "key.deleted": "deleted this key",
 };
-
-function detailText(value: unknown): string {
-  return Array.isArray(value) ? value.join(", ") : typeof value === "object" ? JSON.stringify(value) : String(value);
-}
 
 /** The key's audit events, newest first, as sentences with their details as labelled values. */
 export function KeyAuditList({ events }: { events: AuditDto[] }) {
@@ -29,24 +27,21 @@ export function KeyAuditList({ events }: { events: AuditDto[] }) {
         ) : (
           <ol className="grid gap-3 text-sm" data-testid="key-history">
             {events.map((event) => {
-              const details =
-                event.details && typeof event.details === "object" && !Array.isArray(event.details)
-                  ? Object.entries(event.details)
-                  : [];
+              const details = auditDetails(event.details);
               return (
                 <li key={event.id} className="grid gap-1 border-b pb-3 last:border-b-0 last:pb-0">
                   <p>
                     <span className="font-medium break-all">{event.actor.email ?? "The system"}</span>{" "}
                     {VERBS[event.action] ?? event.action}
-                    {event.actor.key_id ? " with an API key" : ""} ·{" "}
+                    {event.actor.key_id ? ` with key ${event.actor.key_name ?? event.actor.key_id}` : ""} ·{" "}
                     <DateCell value={event.created_at} empty="—" withTime />
                   </p>
                   {details.length > 0 && (
                     <dl className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted-foreground">
-                      {details.map(([name, value]) => (
-                        <div key={name} className="flex gap-1">
-                          <dt>{name.replaceAll("_", " ")}:</dt>
-                          <dd className="break-all text-foreground">{detailText(value)}</dd>
+                      {details.map(({ label, value }) => (
+                        <div key={label} className="flex gap-1">
+                          <dt>{label}:</dt>
+                          <dd className="break-all text-foreground">{value}</dd>
                         </div>
                       ))}
                     </dl>
