@@ -49,7 +49,8 @@ test("PostgreSQL stopped under load: only 503s, then recovery without a restart 
   const userId = await seedUser(database, "USER");
   const [key] = await seedKeys(database, [userId], ["keys:read", "keys:write"]);
   const session = await encode({
-    token: { sub: userId, email: "fault@fault.test", role: "USER" },
+    // `sv`: the session version a new user starts with (sessions end when it changes).
+    token: { sub: userId, email: "fault@fault.test", role: "USER", sv: 0 },
     secret: FAULT_AUTH_SECRET,
     salt: "authjs.session-token",
   });

@@ -76,6 +76,13 @@ type VerifyData = { valid: boolean; scopes?: string[]; reason?: string };
 const stillHonoured = (kind: Kind, data: VerifyData) =>
   kind === "demote" ? data.valid && (data.scopes ?? []).includes("admin") : data.valid;
 
+/** One at a time: each seed query opens a connection, and the server allows only so many. */
+async function seedUsers(database: FaultDatabase, role: "USER" | "ADMIN", count: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let index = 0; index < count; index++) ids.push(await seedUser(database, role));
+  return ids;
+}
+
 test("B never answers from before a change A has returned from, even while B's listener is killed", async () => {
   const adminId = await seedUser(database, "ADMIN");
   const [admin] = await seedKeys(database, [adminId], ["keys:read", "keys:write", "admin"]);
@@ -84,16 +91,8 @@ test("B never answers from before a change A has returned from, even while B's l
     revoke: await seedKeys(database, Array(TRIALS_PER_KIND).fill(sharedOwner), USER_SCOPES),
     delete: await seedKeys(database, Array(TRIALS_PER_KIND).fill(sharedOwner), USER_SCOPES),
     roll: await seedKeys(database, Array(TRIALS_PER_KIND).fill(sharedOwner), USER_SCOPES),
-    disable: await seedKeys(
-      database,
-      await Promise.all(Array.from({ length: TRIALS_PER_KIND }, () => seedUser(database, "USER"))),
-      USER_SCOPES,
-    ),
-    demote: await seedKeys(
-      database,
-      await Promise.all(Array.from({ length: TRIALS_PER_KIND }, () => seedUser(database, "ADMIN"))),
-      ["keys:read", "admin"],
-    ),
+    disable: await seedKeys(database, await seedUsers(database, "USER", TRIALS_PER_KIND), USER_SCOPES),
+    demote: await seedKeys(database, await seedUsers(database, "ADMIN", TRIALS_PER_KIND), ["keys:read", "admin"]),
   };
 
   // B's listener, killed every 1.5 s for the whole run; each time B must stop trusting its cache.

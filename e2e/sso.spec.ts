@@ -91,7 +91,8 @@ test("an unverified email never takes over an account", async ({ page, browser, 
 
 test("an admin group makes an ADMIN; leaving it demotes at the next sign-in", async ({ page, browser, baseURL }) => {
   await signInThroughProvider(page, "admin-in-group");
-  await expect(page).toHaveURL(/\/keys$/);
+  // An admin lands on the admin overview.
+  await expect(page).toHaveURL(/\/admin$/);
   await page.goto("/admin/users");
   await expect(page.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
 
@@ -134,7 +135,7 @@ test("with AUTH_OIDC_AUTO_CREATE=false a first sign-in is refused and creates no
   await admin.getByLabel("Email").fill(E2E_ADMIN.email);
   await admin.getByLabel("Password").fill(E2E_ADMIN.password);
   await admin.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(admin).toHaveURL(/\/keys$/);
+  await expect(admin).toHaveURL(/\/admin$/);
   expect((await user(admin.request, OIDC_ACCOUNTS.stranger.email)).status).toBe(404);
   await context.close();
 });
