@@ -1,6 +1,7 @@
 import { badRequest } from "@/lib/api/errors";
 import type { CredentialField, FieldFormat } from "./catalog/catalog-schema";
 import type { Factory } from "./catalog";
+import { isPlainHttpUrl } from "./schemas";
 import { decryptSecret, encryptSecret, maskSecret } from "./secret-box";
 
 // A factory's credentials: `api_key` as a string (the factory's one secret field), or an object of
@@ -57,22 +58,6 @@ const FORMATS: Record<FieldFormat, { test: (value: string) => boolean; hint: str
   },
   "service-account": { test: isServiceAccountJson, hint: "the JSON key file of a service account" },
 };
-
-export function isPlainHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (
-      (url.protocol === "http:" || url.protocol === "https:") &&
-      url.hostname !== "" &&
-      !url.username &&
-      !url.password &&
-      !url.search &&
-      !url.hash
-    );
-  } catch {
-    return false;
-  }
-}
 
 export type ServiceAccount = { client_email: string; private_key: string; project_id?: string };
 

@@ -15,11 +15,12 @@ const blankToUndefined = (value: string | undefined) => (value === "" ? undefine
 const baseUrl = z
   .string()
   .trim()
-  .refine((value) => value === "" || isHttpUrl(value), "Must be an http:// or https:// URL without a query string")
+  .refine((value) => value === "" || isPlainHttpUrl(value), "Must be an http:// or https:// URL without a query string")
   .transform(blankToUndefined)
   .optional();
 
-function isHttpUrl(value: string): boolean {
+/** An http(s) URL with a host and nothing that could carry a secret: no user:password, query or fragment. */
+export function isPlainHttpUrl(value: string): boolean {
   try {
     const url = new URL(value);
     // Credentials in the URL would be stored in clear and echoed in messages; the key fields are for
