@@ -35,16 +35,33 @@ const sql = Prisma.sql;
 const utc = (value: string | Date | null) =>
   sql`(${value instanceof Date ? value.toISOString() : value}::timestamptz AT TIME ZONE 'UTC')`;
 
+/** Which table's column a sort reads: `o` is key_last_used_order (see sortedKeys). */
+const sortTable = (column: SortColumn) => (column === "last_used_at" ? "o" : "k");
+
 /**
- * What each sort orders by, written exactly as its index in the key_list_indexes migration so the
- * planner reads that index in order. Never-used and never-expiring keys sort last in both
- * directions: NULL reads as +infinity ascending and as -infinity descending.
+ * What each sort orders by, written exactly as its index in the key_list_indexes and
+ * key_last_used_order migrations so the planner reads that index in order. Never-used and
+ * never-expiring keys sort last in both directions: NULL reads as +infinity ascending and as
+ * -infinity descending. Last use is ordered by its own table `o` (see sortedKeys).
  */
 function sortExpression(column: SortColumn, direction: Direction): Prisma.Sql {
   if (column === "created_at" || column === "name") return Prisma.raw(`k.${column}`);
   const fill = direction === "asc" ? "'infinity'::timestamp" : "'-infinity'::timestamp";
-  return Prisma.raw(`COALESCE(k.${column}, ${fill})`);
+  return Prisma.raw(`COALESCE(${sortTable(column)}.${column}, ${fill})`);
 }
+
+/**
+ * The rows a sort reads. last_used_at changes on every verification's flush, so it is in none of
+ * api_keys' indexes (those writes stay heap-only); its order lives in key_last_used_order, whose
+ * owner-first indexes the planner walks, joining each key by its primary key.
+ */
+function sortedKeys(column: SortColumn, ownerId: string): Prisma.Sql {
+  if (column !== "last_used_at") return sql`api_keys k`;
+  return sql`key_last_used_order o JOIN api_keys k ON k.id = o.key_id AND o.owner_id = ${ownerId}`;
+}
+
+/** The key id as the sort's index holds it, so ties are broken inside that index. */
+const tieBreaker = (column: SortColumn) => Prisma.raw(column === "last_used_at" ? "o.key_id" : "k.id");
 
 /** The cursor's sort value as the same expression over literals, for a row comparison. */
 function cursorValue(column: SortColumn, direction: Direction, value: string | null): Prisma.Sql {
@@ -99,8 +116,9 @@ export async function listKeys(caller: Caller, ownerId: string, query: ListKeysQ
 
   const [idRows, total] = await Promise.all([
     db.$queryRaw<PositionRow[]>`
-      SELECT k.id, ${Prisma.raw(`k.${column}`)} AS position FROM api_keys k WHERE ${where} AND ${after}
-      ORDER BY ${order} ${descending}, k.id ${descending}
+      SELECT k.id, ${Prisma.raw(`${sortTable(column)}.${column}`)} AS position FROM ${sortedKeys(column, ownerId)}
+      WHERE ${where} AND ${after}
+      ORDER BY ${order} ${descending}, ${tieBreaker(column)} ${descending}
       LIMIT ${query.per_page + 1} OFFSET ${offset}`,
     cappedTotal(where),
   ]);
@@ -123,5 +141,5 @@ export async function listKeys(caller: Caller, ownerId: string, query: ListKeysQ
 /** Rows after the cursor's position in the sort order, as one row comparison the index can seek to. */
 function afterCursor(cursor: KeyCursor, column: SortColumn, direction: Direction): Prisma.Sql {
   const comparison = Prisma.raw(direction === "desc" ? "<" : ">");
-  return sql`(${sortExpression(column, direction)}, k.id) ${comparison} (${cursorValue(column, direction, cursor.value)}, ${cursor.id})`;
+  return sql`(${sortExpression(column, direction)}, ${tieBreaker(column)}) ${comparison} (${cursorValue(column, direction, cursor.value)}, ${cursor.id})`;
 }

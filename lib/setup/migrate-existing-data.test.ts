@@ -1,6 +1,7 @@
 // The key-list migrations (natural name collation, list indexes, users.key_count) applied by
 // `npm start` to a database that already holds users and keys: nothing is lost, the counts are
-// backfilled, and the new order holds for the old rows.
+// backfilled, the new order holds for the old rows, and each key's last use is copied into the
+// last-used order (key_last_used_order) and kept in step. This file's tests run in order.
 import { randomBytes } from "node:crypto";
 import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -39,8 +40,9 @@ beforeAll(async () => {
   await client.query(`
     INSERT INTO users (id, email, name, updated_at) VALUES
       ('u-many', 'many@example.test', 'Many', now()), ('u-none', 'none@example.test', 'None', now());
-    INSERT INTO api_keys (id, owner_id, name, start, hash, scopes)
-      SELECT 'k-' || i, 'u-many', (ARRAY['key 10', 'Zeta', 'key 9', 'alpha'])[i], 'kd_' || i, md5(i::text), '{keys:read}'
+    INSERT INTO api_keys (id, owner_id, name, start, hash, scopes, last_used_at)
+      SELECT 'k-' || i, 'u-many', (ARRAY['key 10', 'Zeta', 'key 9', 'alpha'])[i], 'kd_' || i, md5(i::text), '{keys:read}',
+        CASE WHEN i % 2 = 0 THEN timestamp '2026-11-01 00:00:00' + i * interval '1 hour' END
       FROM generate_series(1, 4) AS i;`);
   applied = await migrate(url);
 });
@@ -73,5 +75,31 @@ describe("the key-list migrations on an existing database", () => {
   it("order the existing names naturally and case-insensitively", async () => {
     const { rows } = await client.query(`SELECT name FROM api_keys WHERE owner_id = 'u-many' ORDER BY name`);
     expect(rows.map((row) => row.name)).toEqual(["alpha", "key 9", "key 10", "Zeta"]);
+  });
+  it("copy each key's last use into the last-used order, and keep it in step afterwards", async () => {
+    const order = async () =>
+      (
+        await client.query(
+          `SELECT key_id, owner_id, to_char(last_used_at, 'YYYY-MM-DD HH24:MI') AS used FROM key_last_used_order ORDER BY key_id`,
+        )
+      ).rows;
+    expect(await order()).toEqual([
+      { key_id: "k-1", owner_id: "u-many", used: null },
+      { key_id: "k-2", owner_id: "u-many", used: "2026-11-01 02:00" },
+      { key_id: "k-3", owner_id: "u-many", used: null },
+      { key_id: "k-4", owner_id: "u-many", used: "2026-11-01 04:00" },
+    ]);
+    await client.query(`UPDATE api_keys SET last_used_at = timestamp '2026-12-01 09:30:00' WHERE id IN ('k-1', 'k-2')`);
+    await client.query(`UPDATE api_keys SET name = 'renamed' WHERE id = 'k-4'`);
+    await client.query(`DELETE FROM api_keys WHERE id = 'k-3'`);
+    await client.query(
+      `INSERT INTO api_keys (id, owner_id, name, start, hash, scopes) VALUES ('k-5', 'u-none', 'new', 'kd_5', md5('5'), '{}')`,
+    );
+    expect(await order()).toEqual([
+      { key_id: "k-1", owner_id: "u-many", used: "2026-12-01 09:30" },
+      { key_id: "k-2", owner_id: "u-many", used: "2026-12-01 09:30" },
+      { key_id: "k-4", owner_id: "u-many", used: "2026-11-01 04:00" },
+      { key_id: "k-5", owner_id: "u-none", used: null },
+    ]);
   });
 });

@@ -101,24 +101,27 @@ export async function flushUsageCounts(): Promise<void> {
   state.hours = new Map();
   state.hour = -1;
   const keyIds: string[] = [];
-  const hours: Date[] = [];
+  const hours: number[] = [];
   const columns: number[][] = USAGE_OUTCOMES.map(() => []);
   for (const [hour, keys] of batch) {
     for (const [keyId, counts] of keys) {
       keyIds.push(keyId);
-      hours.push(new Date(hour));
+      hours.push(hour);
       counts.forEach((count, i) => columns[i]!.push(count));
     }
   }
   if (keyIds.length > 0) {
-    const [valid, revoked, expired, ownerDisabled] = columns;
+    // Comma-joined lists rather than arrays, as in lib/keys/last-used.ts: a flush under many keys
+    // carries a row per key, and the driver formats array elements (and Dates) one by one.
+    const [valid, revoked, expired, ownerDisabled] = columns.map((column) => column.join(","));
     try {
       // The join drops keys deleted since they were counted; their rows would violate the foreign key.
       await db.$executeRaw`
         INSERT INTO key_usage AS t (key_id, hour, valid, revoked, expired, owner_disabled)
-        SELECT u.key_id, u.hour, u.valid, u.revoked, u.expired, u.owner_disabled
-        FROM unnest(${keyIds}::text[], ${hours}::timestamp(3)[], ${valid}::int[], ${revoked}::int[],
-                    ${expired}::int[], ${ownerDisabled}::int[])
+        SELECT u.key_id, to_timestamp(u.hour / 1000) AT TIME ZONE 'UTC', u.valid, u.revoked, u.expired, u.owner_disabled
+        FROM unnest(string_to_array(${keyIds.join(",")}, ','), string_to_array(${hours.join(",")}, ',')::bigint[],
+                    string_to_array(${valid}, ',')::int[], string_to_array(${revoked}, ',')::int[],
+                    string_to_array(${expired}, ',')::int[], string_to_array(${ownerDisabled}, ',')::int[])
              AS u(key_id, hour, valid, revoked, expired, owner_disabled)
         JOIN api_keys k ON k.id = u.key_id
         ON CONFLICT (key_id, hour) DO UPDATE SET

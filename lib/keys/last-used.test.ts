@@ -1,0 +1,44 @@
+// SPEC §3: verification records last_used_at at most once a minute per key, in one statement per
+// flush. Under many keys that is one row write per verification, so the write must stay cheap: a
+// heap-only (HOT) update of api_keys, which PostgreSQL can make only while no index of api_keys
+// covers last_used_at and its pages have room (fillfactor). The last-used sorts read
+// key_last_used_order instead, kept in step by triggers.
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { flushKeyUses, recordKeyUse } from "@/lib/keys/last-used";
+import { createUser, keyFor } from "@/tests/support/fixtures";
+
+describe("last-used writes", () => {
+  it("write each used key's time, to the millisecond, and the last-used order with it", async () => {
+    const user = await createUser();
+    const [used, unused] = [await keyFor(user), await keyFor(user)];
+    const at = Date.parse("2026-12-02T10:11:12.345Z");
+    recordKeyUse(used.id, at);
+    await flushKeyUses();
+    const rows = await db.apiKey.findMany({ where: { ownerId: user.id }, select: { id: true, lastUsedAt: true } });
+    expect(new Map(rows.map((row) => [row.id, row.lastUsedAt?.toISOString() ?? null]))).toEqual(
+      new Map([
+        [used.id, "2026-12-02T10:11:12.345Z"],
+        [unused.id, null],
+      ]),
+    );
+    const order = await db.$queryRaw<{ key_id: string; used: Date | null }[]>`
+      SELECT key_id, last_used_at AT TIME ZONE 'UTC' AS used FROM key_last_used_order WHERE owner_id = ${user.id}`;
+    expect(new Map(order.map((row) => [row.key_id, row.used?.toISOString() ?? null]))).toEqual(
+      new Map([
+        [used.id, "2026-12-02T10:11:12.345Z"],
+        [unused.id, null],
+      ]),
+    );
+  });
+
+  it("are heap-only updates: no index of api_keys covers last_used_at, and its pages keep room", async () => {
+    const indexes = await db.$queryRaw<{ definition: string }[]>`
+      SELECT pg_get_indexdef(indexrelid) AS definition FROM pg_index WHERE indrelid = 'api_keys'::regclass`;
+    expect(indexes.length).toBeGreaterThanOrEqual(10);
+    expect(indexes.filter((index) => index.definition.includes("last_used_at"))).toEqual([]);
+    const [table] = await db.$queryRaw<{ options: string[] }[]>`
+      SELECT reloptions AS options FROM pg_class WHERE oid = 'api_keys'::regclass`;
+    expect(table!.options).toEqual(["fillfactor=85"]);
+  });
+});
