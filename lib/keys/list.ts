@@ -87,13 +87,14 @@ function statusCondition(status: ListKeysQuery["status"], now: Date): Prisma.Sql
 /**
  * q: a case-insensitive substring of the name or alias, or a prefix of the start. name_folded and
  * alias_folded hold lower() of each (migration key_search_folded, with per-owner trigram indexes),
- * so the pattern is lowered once here in the column's own collation: the very comparison
- * `name ILIKE pattern` makes, without lowering every row it checks.
+ * so the pattern is lowered once here in the name's own collation: the very comparison
+ * `name ILIKE pattern` makes, without lowering every row it checks. The lowered pattern is then
+ * compared in name_folded's collation (the default), or its trigram index could not be used.
  */
 function searchCondition(q: string | undefined): Prisma.Sql {
   if (!q) return sql`TRUE`;
   const contains = `%${likeLiteral(q)}%`;
-  return sql`(k.name_folded LIKE lower(${contains}::text COLLATE keydesk_natural) OR k.alias_folded LIKE lower(${contains}::text) OR lower(k.start) LIKE ${`${likeLiteral(q).toLowerCase()}%`})`;
+  return sql`(k.name_folded LIKE (lower(${contains}::text COLLATE keydesk_natural) COLLATE "default") OR k.alias_folded LIKE lower(${contains}::text) OR lower(k.start) LIKE ${`${likeLiteral(q).toLowerCase()}%`})`;
 }
 
 /** Exact up to the limit: counting stops at the first EXACT_TOTAL_LIMIT + 1 matches. */
