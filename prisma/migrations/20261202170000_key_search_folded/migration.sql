@@ -17,9 +17,14 @@ ALTER TABLE "api_keys"
   ADD COLUMN "name_folded" TEXT GENERATED ALWAYS AS (lower("name")) STORED,
   ADD COLUMN "alias_folded" TEXT GENERATED ALWAYS AS (lower("alias")) STORED;
 
--- Trigram indexes per owner (btree_gin ships with PostgreSQL): a search's bitmap holds only that
--- owner's keys, so the recheck needs no owner filter, and a small account's search never reads a
--- large one's entries. They replace the table-wide ILIKE indexes of key_list_indexes.
+-- Trigram indexes with the owner (btree_gin ships with PostgreSQL), replacing the table-wide ILIKE
+-- ones of key_list_indexes. GIN keeps owner_id as entries of their own, so a search intersects the
+-- trigrams' posting lists with the owner's: a small account's search visits only its own keys'
+-- positions in them, and the recheck needs no owner filter. Measured at 200,000 + 1,000 keys
+-- (2026-12-02, through GET /keys): the 1,000-key account's rare-name search 6 ms p50 against 16 ms
+-- with table-wide trigram indexes; the large account's searches the same either way (a common
+-- word 52 against 50 ms, a rare name 19 against 21 ms), though its own trigram scan alone reads
+-- more with the owner in the index (billing 15 against 8 ms in EXPLAIN ANALYZE).
 CREATE EXTENSION IF NOT EXISTS btree_gin;
 CREATE INDEX "api_keys_owner_name_folded_trgm_idx" ON "api_keys" USING gin ("owner_id", "name_folded" gin_trgm_ops);
 CREATE INDEX "api_keys_owner_alias_folded_trgm_idx" ON "api_keys" USING gin ("owner_id", "alias_folded" gin_trgm_ops);
