@@ -68,7 +68,8 @@ async function account(client: pg.Client, role: Role, email: string): Promise<{ 
 
 function cookie(user: { id: string }, email: string, role: Role): Promise<string> {
   return encode({
-    token: { sub: user.id, email, role },
+    // sv: the session version a fresh user has (findActiveUser ends any session without it).
+    token: { sub: user.id, email, role, sv: 0 },
     secret: process.env.AUTH_SECRET!,
     salt: "authjs.session-token",
   }).then((token) => `authjs.session-token=${token}`);

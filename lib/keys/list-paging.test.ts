@@ -165,6 +165,53 @@ describe("GET /keys total", () => {
     expect((await crowdApi.list("?q=crowd%201000")).data).toMatchObject({ total: 3, total_exact: true });
   });
 
+  // A search's page comes from the matches it counted when there are at most 10,000 of them, and
+  // from the sort's index past that: both must give the same pages as any other list.
+  it("pages a search from its counted matches, by page and by cursor, in the sort's order", async () => {
+    const names = (response: { data: { items: { name: string }[] } }) => response.data.items.map((item) => item.name);
+    // "crowd 1", "crowd 10"…"crowd 19", "crowd 100"…, "crowd 1000"…"crowd 1999", "crowd 10000", "crowd 10001".
+    const first = await crowdApi.list("?q=crowd%201&sort=name&per_page=5");
+    expect(first.data).toMatchObject({ total: 1113, total_exact: true, page: 1 });
+    expect(names(first)).toEqual(["crowd 1", "crowd 10", "crowd 11", "crowd 12", "crowd 13"]);
+    const next = await crowdApi.list(`?q=crowd%201&sort=name&per_page=5&cursor=${first.data.next_cursor}`);
+    expect(names(next)).toEqual(["crowd 14", "crowd 15", "crowd 16", "crowd 17", "crowd 18"]);
+    const third = await crowdApi.list("?q=crowd%201&sort=name&per_page=5&page=3");
+    expect(names(third)).toEqual(["crowd 19", "crowd 100", "crowd 101", "crowd 102", "crowd 103"]);
+    const last = await crowdApi.list("?q=crowd%201&sort=-name&per_page=3&page=371");
+    expect(names(last)).toEqual(["crowd 11", "crowd 10", "crowd 1"]);
+    expect(last.data.next_cursor).toBeNull();
+    expect((await crowdApi.list("?q=crowd%201&per_page=3&page=372")).data).toMatchObject({ items: [], total: 1113 });
+  });
+
+  it("pages a search past 10,000 matches by the sort's index, with the total flagged inexact", async () => {
+    const response = await crowdApi.list("?q=CROWD&sort=-name&per_page=3");
+    expect(response.data).toMatchObject({ total: 10_000, total_exact: false });
+    expect(response.data.items.map((item: { name: string }) => item.name)).toEqual([
+      "crowd 10001",
+      "crowd 10000",
+      "crowd 9999",
+    ]);
+    const next = await crowdApi.list(`?q=CROWD&sort=-name&per_page=3&cursor=${response.data.next_cursor}`);
+    expect(next.data.items.map((item: { name: string }) => item.name)).toEqual([
+      "crowd 9998",
+      "crowd 9997",
+      "crowd 9996",
+    ]);
+  });
+
+  it("walks a search sorted by last use to its end by cursor, each match once", async () => {
+    const seen: string[] = [];
+    let cursor = "";
+    for (let page = 0; page < 3; page++) {
+      const response = await crowdApi.list(`?q=crowd%201000&sort=-last_used_at&per_page=2${cursor}`);
+      expect(response.data).toMatchObject({ total: 3, total_exact: true });
+      seen.push(...response.data.items.map((item: { name: string }) => item.name));
+      if (!response.data.next_cursor) break;
+      cursor = `&cursor=${response.data.next_cursor}`;
+    }
+    expect(seen.sort()).toEqual(["crowd 1000", "crowd 10000", "crowd 10001"]);
+  });
+
   it("is kept on the owner as key_count, by statement, through inserts and deletes", async () => {
     const countOf = async (id: string) =>
       (await db.user.findUniqueOrThrow({ where: { id }, select: { keyCount: true } })).keyCount;

@@ -55,9 +55,9 @@ function sortExpression(column: SortColumn, direction: Direction): Prisma.Sql {
  * api_keys' indexes (those writes stay heap-only); its order lives in key_last_used_order, whose
  * owner-first indexes the planner walks, joining each key by its primary key.
  */
-function sortedKeys(column: SortColumn, ownerId: string): Prisma.Sql {
-  if (column !== "last_used_at") return sql`api_keys k`;
-  return sql`key_last_used_order o JOIN api_keys k ON k.id = o.key_id AND o.owner_id = ${ownerId}`;
+function sortedKeys(column: SortColumn, ownerId: string, keys: Prisma.Sql = sql`api_keys`): Prisma.Sql {
+  if (column !== "last_used_at") return sql`${keys} k`;
+  return sql`key_last_used_order o JOIN ${keys} k ON k.id = o.key_id AND o.owner_id = ${ownerId}`;
 }
 
 /** The key id as the sort's index holds it, so ties are broken inside that index. */
@@ -84,44 +84,85 @@ function statusCondition(status: ListKeysQuery["status"], now: Date): Prisma.Sql
   }
 }
 
-/** q: a case-insensitive substring of the name or alias (trigram indexes), or a prefix of the start. */
+/**
+ * q: a case-insensitive substring of the name or alias, or a prefix of the start. name_folded and
+ * alias_folded hold lower() of each (migration key_search_folded, with per-owner trigram indexes),
+ * so the pattern is lowered once here in the name's own collation: the very comparison
+ * `name ILIKE pattern` makes, without lowering every row it checks. The lowered pattern is then
+ * compared in name_folded's collation (the default), or its trigram index could not be used.
+ */
 function searchCondition(q: string | undefined): Prisma.Sql {
   if (!q) return sql`TRUE`;
-  const literal = likeLiteral(q);
-  return sql`(k.name ILIKE ${`%${literal}%`} OR k.alias ILIKE ${`%${literal}%`} OR lower(k.start) LIKE ${`${literal.toLowerCase()}%`})`;
+  const contains = `%${likeLiteral(q)}%`;
+  return sql`(k.name_folded LIKE (lower(${contains}::text COLLATE keydesk_natural) COLLATE "default") OR k.alias_folded LIKE lower(${contains}::text) OR lower(k.start) LIKE ${`${likeLiteral(q).toLowerCase()}%`})`;
 }
 
 /** Exact up to the limit: counting stops at the first EXACT_TOTAL_LIMIT + 1 matches. */
-async function cappedTotal(where: Prisma.Sql): Promise<{ total: number; exact: boolean }> {
+async function cappedTotal(where: Prisma.Sql): Promise<number> {
   const [{ matches }] = await db.$queryRaw<[{ matches: number }]>`
     SELECT count(*)::integer AS matches FROM (SELECT 1 FROM api_keys k WHERE ${where} LIMIT ${EXACT_TOTAL_LIMIT + 1}) AS capped`;
-  return matches > EXACT_TOTAL_LIMIT ? { total: EXACT_TOTAL_LIMIT, exact: false } : { total: matches, exact: true };
+  return matches;
+}
+
+type PageShape = { column: SortColumn; direction: Direction; ownerId: string; after: Prisma.Sql; query: ListKeysQuery };
+
+/** One page's ids, with one more to tell whether another page follows, read from `keys` in sort order. */
+function pageRows({ column, direction, ownerId, after, query }: PageShape, keys?: Prisma.Sql): Prisma.Sql {
+  const descending = Prisma.raw(direction === "desc" ? "DESC" : "ASC");
+  return sql`
+    SELECT k.id, ${Prisma.raw(`${sortTable(column)}.${column}`)} AS position FROM ${sortedKeys(column, ownerId, keys)}
+    WHERE ${after}
+    ORDER BY ${sortExpression(column, direction)} ${descending}, ${tieBreaker(column)} ${descending}
+    LIMIT ${query.per_page + 1} OFFSET ${query.cursor ? 0 : (query.page - 1) * query.per_page}`;
+}
+
+/**
+ * A search reads its matches once (a search's cost is finding them: trigram posting lists and a
+ * recheck per candidate), up to EXACT_TOTAL_LIMIT + 1 of them, and counts them. When that is all of
+ * them, the page is sorted from those same rows; only past the limit, where matches are dense
+ * enough that the sort's index finds a page quickly, is the page read again by index (null here).
+ */
+async function searchPage(
+  shape: PageShape,
+  where: Prisma.Sql,
+): Promise<{ matches: number; rows: PositionRow[] | null }> {
+  const results = await db.$queryRaw<(PositionRow & { matches: number | null })[]>`
+    WITH matches AS MATERIALIZED (
+      SELECT k.id, k.created_at, k.name, k.expires_at FROM api_keys k WHERE ${where} LIMIT ${EXACT_TOTAL_LIMIT + 1}
+    ), counted AS (SELECT count(*)::integer AS matches FROM matches)
+    SELECT NULL AS id, NULL AS position, matches, 0 AS rank FROM counted
+    UNION ALL
+    SELECT page.id, page.position, NULL, row_number() OVER ()::integer AS rank
+    FROM (${pageRows({ ...shape, after: sql`(SELECT matches FROM counted) <= ${EXACT_TOTAL_LIMIT} AND ${shape.after}` }, sql`matches`)}) AS page
+    ORDER BY rank`;
+  const [{ matches }, ...rows] = results;
+  return { matches: matches!, rows: matches! > EXACT_TOTAL_LIMIT ? null : rows };
 }
 
 /**
  * GET /keys and an admin's GET /admin/users/{user}/keys: filtered, sorted and paged in the database.
  * The page's ids come from one read of the sort's index (from the start, an OFFSET at most
- * MAX_PAGE_DEPTH deep, or the cursor's position), the capped count runs beside it, and the key
- * objects are then read by id.
+ * MAX_PAGE_DEPTH deep, or the cursor's position) with the capped count beside it, or for a search
+ * from its matches (searchPage); the key objects are then read by id.
  */
 export async function listKeys(caller: Caller, ownerId: string, query: ListKeysQuery): Promise<KeyPage> {
   await authorizeOwner(caller, ownerId, "keys:read");
   const direction: Direction = query.sort.startsWith("-") ? "desc" : "asc";
   const column = query.sort.replace(/^-/, "") as SortColumn;
   const where = sql`k.owner_id = ${ownerId} AND ${statusCondition(query.status, new Date())} AND ${searchCondition(query.q)}`;
-  const order = sortExpression(column, direction);
-  const descending = Prisma.raw(direction === "desc" ? "DESC" : "ASC");
   const after = query.cursor ? afterCursor(query.cursor, column, direction) : sql`TRUE`;
-  const offset = query.cursor ? 0 : (query.page - 1) * query.per_page;
+  const shape: PageShape = { column, direction, ownerId, after, query };
+  const byIndex = () => db.$queryRaw<PositionRow[]>(pageRows({ ...shape, after: sql`${where} AND ${after}` }));
 
-  const [idRows, total] = await Promise.all([
-    db.$queryRaw<PositionRow[]>`
-      SELECT k.id, ${Prisma.raw(`${sortTable(column)}.${column}`)} AS position FROM ${sortedKeys(column, ownerId)}
-      WHERE ${where} AND ${after}
-      ORDER BY ${order} ${descending}, ${tieBreaker(column)} ${descending}
-      LIMIT ${query.per_page + 1} OFFSET ${offset}`,
-    cappedTotal(where),
-  ]);
+  let idRows: PositionRow[];
+  let matches: number;
+  if (query.q) {
+    const search = await searchPage(shape, where);
+    matches = search.matches;
+    idRows = search.rows ?? (await byIndex());
+  } else {
+    [idRows, matches] = await Promise.all([byIndex(), cappedTotal(where)]);
+  }
   const ids = idRows.slice(0, query.per_page).map((row) => row.id);
   const rows = ids.length === 0 ? [] : await db.apiKey.findMany({ where: { id: { in: ids } }, select: keySelect });
   const byId = new Map(rows.map((row) => [row.id, row]));
@@ -130,8 +171,8 @@ export async function listKeys(caller: Caller, ownerId: string, query: ListKeysQ
   const last = idRows.length > query.per_page ? idRows[query.per_page - 1] : undefined;
   return {
     items: ordered.map(toKeyDto),
-    total: total.total,
-    total_exact: total.exact,
+    total: Math.min(matches, EXACT_TOTAL_LIMIT),
+    total_exact: matches <= EXACT_TOTAL_LIMIT,
     page: query.cursor ? null : query.page,
     per_page: query.per_page,
     next_cursor: last ? encodeKeyCursor({ sort: query.sort, value: cursorText(last.position), id: last.id }) : null,

@@ -138,6 +138,20 @@ describe("GET /keys search", () => {
   it("finds nothing for a term in no key, and never another user's keys", async () => {
     expect(await api.list("?q=stranger")).toMatchObject({ status: 200, data: { items: [], total: 0 } });
   });
+
+  // The search compares stored lower-cased copies of name and alias (migration key_search_folded):
+  // they must follow every write, and fold letters beyond ASCII as ILIKE did.
+  it("matches names and aliases beyond ASCII in either case, and follows a rename", async () => {
+    const user = await createUser();
+    const userApi = keysApi({ cookie: await sessionCookie(user) });
+    const renamed = await addKey(user, "Ärger-Ölpreis", "Oel-PROD");
+    await addKey(user, "ärger-zwei");
+    expect(names(await userApi.list("?q=%C3%84RGER"))).toEqual(["ärger-zwei", "Ärger-Ölpreis"]);
+    expect(names(await userApi.list("?q=oEL-prod"))).toEqual(["Ärger-Ölpreis"]);
+    expect((await userApi.update(renamed, { name: "Übersicht" })).status).toBe(200);
+    expect(names(await userApi.list("?q=%C3%BCbersICHT"))).toEqual(["Übersicht"]);
+    expect(names(await userApi.list("?q=%C3%96lpreis"))).toEqual([]);
+  });
 });
 
 describe("GET /keys status filter", () => {

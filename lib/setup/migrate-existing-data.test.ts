@@ -1,7 +1,8 @@
 // The key-list migrations (natural name collation, list indexes, users.key_count) applied by
 // `npm start` to a database that already holds users and keys: nothing is lost, the counts are
 // backfilled, the new order holds for the old rows, and each key's last use is copied into the
-// last-used order (key_last_used_order) and kept in step. This file's tests run in order.
+// last-used order (key_last_used_order) and kept in step, and names and aliases are folded for
+// search (key_search_folded). This file's tests run in order.
 import { randomBytes } from "node:crypto";
 import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -76,6 +77,17 @@ describe("the key-list migrations on an existing database", () => {
     const { rows } = await client.query(`SELECT name FROM api_keys WHERE owner_id = 'u-many' ORDER BY name`);
     expect(rows.map((row) => row.name)).toEqual(["alpha", "key 9", "key 10", "Zeta"]);
   });
+  it("fold the existing names and aliases for search, and keep them folded on later writes", async () => {
+    const folded = async () =>
+      (await client.query(`SELECT id, name_folded, alias_folded FROM api_keys ORDER BY id`)).rows.map(
+        (row) => `${row.id}: ${row.name_folded}/${row.alias_folded}`,
+      );
+    expect(await folded()).toEqual(["k-1: key 10/null", "k-2: zeta/null", "k-3: key 9/null", "k-4: alpha/null"]);
+    await client.query(`UPDATE api_keys SET name = 'ÖL Zwei', alias = 'CI-Prod' WHERE id = 'k-2'`);
+    await client.query(`UPDATE api_keys SET name = 'Zeta' WHERE id = 'k-2'`);
+    expect((await folded())[1]).toBe("k-2: zeta/ci-prod");
+  });
+
   it("copy each key's last use into the last-used order, and keep it in step afterwards", async () => {
     const order = async () =>
       (
