@@ -3,7 +3,9 @@
 // heap-only (HOT) update of api_keys, which PostgreSQL can make only while no index of api_keys
 // covers last_used_at and its pages have room (fillfactor). The last-used sorts read
 // key_last_used_order instead, kept in step by triggers.
+import pg from "pg";
 import { describe, expect, it } from "vitest";
+import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { flushKeyUses, recordKeyUse } from "@/lib/keys/last-used";
 import { createUser, keyFor } from "@/tests/support/fixtures";
@@ -28,6 +30,32 @@ describe("last-used writes", () => {
       new Map([
         [used.id, "2026-12-02T10:11:12.345Z"],
         [unused.id, null],
+      ]),
+    );
+  });
+
+  it("skip a row another transaction holds instead of waiting for it (no deadlock between flushers)", async () => {
+    const user = await createUser();
+    const [held, free] = [await keyFor(user), await keyFor(user)];
+    const other = new pg.Client({ connectionString: config().DATABASE_URL });
+    await other.connect();
+    try {
+      await other.query("BEGIN");
+      await other.query("SELECT id FROM api_keys WHERE id = $1 FOR UPDATE", [held.id]);
+      const at = Date.parse("2026-12-02T11:00:00.000Z");
+      recordKeyUse(held.id, at);
+      recordKeyUse(free.id, at);
+      // Waiting on the held row would never end while this test holds it.
+      await flushKeyUses();
+      await other.query("COMMIT");
+    } finally {
+      await other.end();
+    }
+    const rows = await db.apiKey.findMany({ where: { ownerId: user.id }, select: { id: true, lastUsedAt: true } });
+    expect(new Map(rows.map((row) => [row.id, row.lastUsedAt?.toISOString() ?? null]))).toEqual(
+      new Map([
+        [held.id, null],
+        [free.id, "2026-12-02T11:00:00.000Z"],
       ]),
     );
   });

@@ -55,18 +55,25 @@ export async function flushKeyUses(): Promise<void> {
   }
   for (const [id, at] of batch) state.written.set(id, at);
   // Two comma-joined lists (ids are UUIDs), not arrays of strings and Dates: under many keys a
-  // flush carries thousands, and the driver's per-element array and date formatting cost more
-  // than the verifications that produced them (profiled on the verify bench's cold workload).
+  // flush carries thousands, and the driver's per-element array and date formatting showed in the
+  // profile of the verify bench's cold workload.
   const ids = batch.map(([id]) => id).join(",");
   const times = batch.map(([, at]) => at).join(",");
   try {
+    // Rows another transaction holds are skipped, not waited for: instances flushing the same keys
+    // in different orders (or any other writer of many rows) would otherwise deadlock, and such a
+    // row is almost always another instance's write of the same minute's use. NO KEY UPDATE does
+    // not block the key_usage flush's foreign-key checks.
     await db.$executeRaw`
-      UPDATE api_keys AS k SET last_used_at = u.at
-      FROM (
+      WITH uses AS (
         SELECT id, to_timestamp(ms / 1000.0) AT TIME ZONE 'UTC' AS at
         FROM unnest(string_to_array(${ids}, ','), string_to_array(${times}, ',')::bigint[]) AS t(id, ms)
-      ) AS u
-      WHERE k.id = u.id AND (k.last_used_at IS NULL OR k.last_used_at < u.at - interval '1 minute')`;
+      ), due AS (
+        SELECT k.id, u.at FROM api_keys k JOIN uses u ON u.id = k.id
+        WHERE k.last_used_at IS NULL OR k.last_used_at < u.at - interval '1 minute'
+        FOR NO KEY UPDATE OF k SKIP LOCKED
+      )
+      UPDATE api_keys AS k SET last_used_at = due.at FROM due WHERE k.id = due.id`;
   } catch (error) {
     // Losing a last-used time is better than failing verification; the next use retries.
     for (const [id] of batch) state.written.delete(id);

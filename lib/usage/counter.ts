@@ -124,6 +124,8 @@ export async function flushUsageCounts(): Promise<void> {
                     string_to_array(${expired}, ',')::int[], string_to_array(${ownerDisabled}, ',')::int[])
              AS u(key_id, hour, valid, revoked, expired, owner_disabled)
         JOIN api_keys k ON k.id = u.key_id
+        -- One order for every instance's flush, so two upserting the same rows cannot deadlock.
+        ORDER BY u.key_id, u.hour
         ON CONFLICT (key_id, hour) DO UPDATE SET
           valid = t.valid + excluded.valid,
           revoked = t.revoked + excluded.revoked,
