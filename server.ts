@@ -98,11 +98,16 @@ function readBody(req: IncomingMessage): Promise<string | null> {
   });
 }
 
-async function handleVerify(req: IncomingMessage, res: ServerResponse): Promise<void> {
+/** `securityHeaders` go out with the answer's own in one writeHead (see the request handler). */
+async function handleVerify(
+  req: IncomingMessage,
+  res: ServerResponse,
+  securityHeaders: Record<string, string>,
+): Promise<void> {
   const text = await readBody(req);
-  if (text === null) return send(res, 413, JSON.stringify(errorBody(bodyTooLarge())));
+  if (text === null) return send(res, 413, JSON.stringify(errorBody(bodyTooLarge())), securityHeaders);
   const answer = await answerVerify(text, req.headers["content-type"]);
-  send(res, answer.status, answer.json, answer.headers);
+  send(res, answer.status, answer.json, answer.headers ? { ...securityHeaders, ...answer.headers } : securityHeaders);
 }
 
 export async function startServer({
@@ -127,18 +132,21 @@ export async function startServer({
   await pruneUsage();
   // Behind a load balancer set TRUST_PROXY=1; otherwise a client could claim any address.
   const trustProxy = ["1", "true"].includes(process.env.TRUST_PROXY ?? "");
-  const securityHeaders = Object.entries(baseSecurityHeaders(servedOverHttps(process.env.AUTH_URL)));
+  const securityHeaders = baseSecurityHeaders(servedOverHttps(process.env.AUTH_URL));
+  const securityHeaderEntries = Object.entries(securityHeaders);
   const server = createServer((req, res) => {
-    // Pages replace the Content-Security-Policy with their own (proxy.ts); the rest keep these.
-    for (const [name, value] of securityHeaders) res.setHeader(name, value);
+    // Verification sets no header before its writeHead, which then takes node:http's cheaper path
+    // of writing the headers object as given instead of merging it into headers already set.
     if (req.method === "POST" && req.url === VERIFY_PATH) {
-      handleVerify(req, res).catch((error) => {
+      handleVerify(req, res, securityHeaders).catch((error) => {
         console.error("keydesk: verify failed", error);
         if (!res.headersSent)
-          send(res, 500, JSON.stringify({ code: 500, data: null, message: "Internal server error" }));
+          send(res, 500, JSON.stringify({ code: 500, data: null, message: "Internal server error" }), securityHeaders);
       });
       return;
     }
+    // Pages replace the Content-Security-Policy with their own (proxy.ts); the rest keep these.
+    for (const [name, value] of securityHeaderEntries) res.setHeader(name, value);
     if (req.url?.startsWith(API_PREFIX) && screenApiRequest(req, res)) return;
     if (!trustProxy) {
       req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";

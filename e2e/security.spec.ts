@@ -68,6 +68,19 @@ test("the answer that carries a new secret is no-store, and so is every API answ
   expect(created.headers()["x-content-type-options"]).toBe("nosniff");
   const verify = await page.request.post("/api/v1/keys/verify", { data: { key: (await created.json()).data.key } });
   expect(verify.headers()["cache-control"]).toBe("no-store");
+  // server.ts answers verification itself, before Next: the same security headers as every answer.
+  expect(verify.headers()).toMatchObject({
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "strict-origin-when-cross-origin",
+    "x-frame-options": "DENY",
+    "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+  });
+  const malformed = await page.request.post("/api/v1/keys/verify", {
+    data: "{",
+    headers: { "content-type": "application/json" },
+  });
+  expect(malformed.status()).toBe(400);
+  expect(malformed.headers()["x-content-type-options"]).toBe("nosniff");
 });
 
 test("requests no route handler sees still get the envelope", async ({ playwright }) => {
