@@ -166,7 +166,7 @@ describe("GET /keys total", () => {
   });
 
   // A search's page comes from the matches it counted when there are at most 10,000 of them, and
-  // from the sort's index past that: both must give the same pages as any other list.
+  // from the sort's index past that: both must give the same pages that any other list gives.
   it("pages a search from its counted matches, by page and by cursor, in the sort's order", async () => {
     const names = (response: { data: { items: { name: string }[] } }) => response.data.items.map((item) => item.name);
     // "crowd 1", "crowd 10"…"crowd 19", "crowd 100"…, "crowd 1000"…"crowd 1999", "crowd 10000", "crowd 10001".
