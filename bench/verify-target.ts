@@ -68,12 +68,8 @@ async function seed(url: string): Promise<{ samples: Sample[]; secrets: string[]
   }
 }
 
-/** Starts the production server on `url` and prints its READY line. */
-async function serve(
-  url: string,
-  started: (server: { close: () => Promise<void> }) => void,
-  samplesFile = "-",
-): Promise<void> {
+/** Starts the production server on `url`, prints its READY line and returns the server. */
+async function serve(url: string, samplesFile = "-") {
   // The database client and Next read these when their modules load: set them first.
   Object.assign(process.env, {
     DATABASE_URL: url,
@@ -82,8 +78,9 @@ async function serve(
   });
   const { startServer } = await import("../server");
   const port = await freePort();
-  started(await startServer({ port, hostname: "127.0.0.1" }));
+  const server = await startServer({ port, hostname: "127.0.0.1" });
   console.log(`READY ${port} ${samplesFile} ${url}`);
+  return server;
 }
 
 async function main(): Promise<void> {
@@ -110,7 +107,7 @@ async function main(): Promise<void> {
   try {
     // A second Keydesk on the first one's database (BENCH_DATABASE_URL) seeds nothing.
     const sharedUrl = process.env.BENCH_DATABASE_URL;
-    if (sharedUrl) return await serve(sharedUrl, (server) => (stopServer = server.close));
+    if (sharedUrl) return void (stopServer = (await serve(sharedUrl)).close);
     dataDir = await mkdtemp(path.join(tmpdir(), "keydesk-bench-pg-"));
     database = await startEmbeddedPostgres({ dataDir, throwaway: true, log });
     await migrate(database.url);
@@ -123,7 +120,7 @@ async function main(): Promise<void> {
       await writeFile(process.env.BENCH_UNKNOWN_FILE, JSON.stringify(unknown));
     }
 
-    await serve(database.url, (server) => (stopServer = server.close), samplesFile);
+    stopServer = (await serve(database.url, samplesFile)).close;
   } catch (error) {
     log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
     await stop(1);
