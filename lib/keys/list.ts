@@ -1,14 +1,12 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/caller";
-import { db, likeLiteral } from "@/lib/db";
+import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { keySelect, toKeyDto, type KeyDto } from "@/lib/keys/dto";
 import { encodeKeyCursor, type KeyCursor } from "@/lib/keys/list-cursor";
+import { EXACT_TOTAL_LIMIT, planSearch } from "@/lib/keys/list-search";
 import type { ListKeysQuery } from "@/lib/keys/schemas";
 import { authorizeOwner } from "@/lib/keys/service";
-
-/** `total` is counted exactly up to here (SPEC §4); past it, `total_exact` is false. */
-export const EXACT_TOTAL_LIMIT = 10_000;
 
 export type KeyPage = {
   items: KeyDto[];
@@ -84,19 +82,6 @@ function statusCondition(status: ListKeysQuery["status"], now: Date): Prisma.Sql
   }
 }
 
-/**
- * q: a case-insensitive substring of the name or alias, or a prefix of the start. name_folded and
- * alias_folded hold lower() of each (migration key_search_folded, with per-owner trigram indexes),
- * so the pattern is lowered once here in the name's own collation: the very comparison
- * `name ILIKE pattern` makes, without lowering every row it checks. The lowered pattern is then
- * compared in name_folded's collation (the default), or its trigram index could not be used.
- */
-function searchCondition(q: string | undefined): Prisma.Sql {
-  if (!q) return sql`TRUE`;
-  const contains = `%${likeLiteral(q)}%`;
-  return sql`(k.name_folded LIKE (lower(${contains}::text COLLATE keydesk_natural) COLLATE "default") OR k.alias_folded LIKE lower(${contains}::text) OR lower(k.start) LIKE ${`${likeLiteral(q).toLowerCase()}%`})`;
-}
-
 /** Exact up to the limit: counting stops at the first EXACT_TOTAL_LIMIT + 1 matches. */
 async function cappedTotal(where: Prisma.Sql): Promise<number> {
   const [{ matches }] = await db.$queryRaw<[{ matches: number }]>`
@@ -149,19 +134,23 @@ export async function listKeys(caller: Caller, ownerId: string, query: ListKeysQ
   await authorizeOwner(caller, ownerId, "keys:read");
   const direction: Direction = query.sort.startsWith("-") ? "desc" : "asc";
   const column = query.sort.replace(/^-/, "") as SortColumn;
-  const where = sql`k.owner_id = ${ownerId} AND ${statusCondition(query.status, new Date())} AND ${searchCondition(query.q)}`;
+  const filter = sql`k.owner_id = ${ownerId} AND ${statusCondition(query.status, new Date())}`;
   const after = query.cursor ? afterCursor(query.cursor, column, direction) : sql`TRUE`;
   const shape: PageShape = { column, direction, ownerId, after, query };
-  const byIndex = () => db.$queryRaw<PositionRow[]>(pageRows({ ...shape, after: sql`${where} AND ${after}` }));
+  const byIndex = (where: Prisma.Sql) =>
+    db.$queryRaw<PositionRow[]>(pageRows({ ...shape, after: sql`${where} AND ${after}` }));
 
   let idRows: PositionRow[];
   let matches: number;
   if (query.q) {
-    const search = await searchPage(shape, where);
-    matches = search.matches;
-    idRows = search.rows ?? (await byIndex());
+    const { exceedsLimit, indexed } = await planSearch(filter, ownerId, query.q, query.status === "all");
+    const where = sql`${filter} AND ${indexed}`;
+    const search = exceedsLimit ? null : await searchPage(shape, where);
+    matches = search?.matches ?? EXACT_TOTAL_LIMIT + 1;
+    // Past the limit, matches are dense enough that the sort's index finds a page quickly.
+    idRows = search?.rows ?? (await byIndex(where));
   } else {
-    [idRows, matches] = await Promise.all([byIndex(), cappedTotal(where)]);
+    [idRows, matches] = await Promise.all([byIndex(filter), cappedTotal(filter)]);
   }
   const ids = idRows.slice(0, query.per_page).map((row) => row.id);
   const rows = ids.length === 0 ? [] : await db.apiKey.findMany({ where: { id: { in: ids } }, select: keySelect });

@@ -1,8 +1,9 @@
 // The key-list migrations (natural name collation, list indexes, users.key_count) applied by
 // `npm start` to a database that already holds users and keys: nothing is lost, the counts are
 // backfilled, the new order holds for the old rows, and each key's last use is copied into the
-// last-used order (key_last_used_order) and kept in step, and names and aliases are folded for
-// search (key_search_folded). This file's tests run in order.
+// last-used order (key_last_used_order) and kept in step, names and aliases are folded for search
+// (key_search_folded), and the words of names are counted (key_name_words). This file's tests run
+// in order.
 import { randomBytes } from "node:crypto";
 import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -112,6 +113,18 @@ describe("the key-list migrations on an existing database", () => {
       { key_id: "k-2", owner_id: "u-many", used: "2026-12-01 09:30" },
       { key_id: "k-4", owner_id: "u-many", used: "2026-11-01 04:00" },
       { key_id: "k-5", owner_id: "u-none", used: null },
+    ]);
+  });
+
+  it("count the words of the existing names, and keep the counts through the writes since", async () => {
+    // Counted at migration from "key 10", "Zeta", "key 9" and "alpha"; since then "Zeta" was renamed
+    // twice (back to itself), "alpha" became "renamed", "key 9" was deleted and "new" inserted.
+    const { rows } = await client.query(`SELECT owner_id, word, keys FROM key_name_words ORDER BY owner_id, word`);
+    expect(rows).toEqual([
+      { owner_id: "u-many", word: "key", keys: 1 },
+      { owner_id: "u-many", word: "renamed", keys: 1 },
+      { owner_id: "u-many", word: "zeta", keys: 1 },
+      { owner_id: "u-none", word: "new", keys: 1 },
     ]);
   });
 });

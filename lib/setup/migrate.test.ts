@@ -67,6 +67,7 @@ describe("migration runner", () => {
       "audit_events",
       "default_models",
       "key_last_used_order",
+      "key_name_words",
       "key_usage",
       "login_limits",
       "model_providers",
