@@ -128,7 +128,8 @@ async function searchPage(
  * GET /keys and an admin's GET /admin/users/{user}/keys: filtered, sorted and paged in the database.
  * The page's ids come from one read of the sort's index (from the start, an OFFSET at most
  * MAX_PAGE_DEPTH deep, or the cursor's position) with the capped count beside it, or for a search
- * from its matches (searchPage); the key objects are then read by id.
+ * from its matches (searchPage) unless planSearch finds more than EXACT_TOTAL_LIMIT of them without
+ * counting; the key objects are then read by id.
  */
 export async function listKeys(caller: Caller, ownerId: string, query: ListKeysQuery): Promise<KeyPage> {
   await authorizeOwner(caller, ownerId, "keys:read");
