@@ -85,4 +85,26 @@ describe("verification counting", () => {
     expect(await pruneUsage(now)).toBe(1);
     expect(await storedRows(id)).toMatchObject([{ valid: 2 }]);
   });
+
+  // What a flush writes per new key and hour (migration key_usage_lean): a row and its primary-key
+  // entry, with no foreign-key check locking the key's row and no B-tree entry by hour.
+  it("writes rows with no foreign key and a BRIN index by hour, and a deleted owner's keys take theirs", async () => {
+    const constraints = await db.$queryRaw<{ contype: string }[]>`
+      SELECT contype FROM pg_constraint WHERE conrelid = 'key_usage'::regclass ORDER BY contype`;
+    expect(constraints).toEqual([{ contype: "p" }]);
+    const indexes = await db.$queryRaw<{ name: string; method: string }[]>`
+      SELECT c.relname AS name, a.amname AS method FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+      JOIN pg_am a ON a.oid = c.relam WHERE i.indrelid = 'key_usage'::regclass ORDER BY 1`;
+    expect(indexes).toEqual([
+      { name: "key_usage_hour_idx", method: "brin" },
+      { name: "key_usage_pkey", method: "btree" },
+    ]);
+    const user = await createUser();
+    const [first, second] = [await keyFor(user), await keyFor(user)];
+    for (const { id } of [first, second]) countVerification(id, { valid: false, reason: "revoked" }, Date.now());
+    await flushUsageCounts();
+    expect(await db.keyUsage.count({ where: { keyId: { in: [first.id, second.id] } } })).toBe(2);
+    await db.user.delete({ where: { id: user.id } });
+    expect(await db.keyUsage.count({ where: { keyId: { in: [first.id, second.id] } } })).toBe(0);
+  });
 });

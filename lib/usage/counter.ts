@@ -115,7 +115,8 @@ export async function flushUsageCounts(): Promise<void> {
     // carries a row per key, and the driver formats array elements (and Dates) one by one.
     const [valid, revoked, expired, ownerDisabled] = columns.map((column) => column.join(","));
     try {
-      // The join drops keys deleted since they were counted; their rows would violate the foreign key.
+      // The join drops keys deleted since they were counted: nothing else would (key_usage has no
+      // foreign key, migration key_usage_lean), and their rows would outlive them.
       await db.$executeRaw`
         INSERT INTO key_usage AS t (key_id, hour, valid, revoked, expired, owner_disabled)
         SELECT u.key_id, to_timestamp(u.hour / 1000) AT TIME ZONE 'UTC', u.valid, u.revoked, u.expired, u.owner_disabled
