@@ -15,6 +15,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import autocannon from "autocannon";
 import { ensureBuild, startChild, stopChild } from "./children.mjs";
 import { ageRecordedUses, backendPids, coldRun, dropCachedKeys } from "./cold-load.mjs";
@@ -36,6 +37,9 @@ const palindrome = (baseline) => ["keydesk", "keydesk-uncounted", baseline, "key
 // Usage counts are flushed every 5 s rather than every minute, so that each 10 s window pays for
 // the writes its verifications cause (on the cold path, a row per key and hour either way).
 const USAGE_FLUSH_SECONDS = "5";
+// A Keydesk writes what a window leaves pending (last uses, usage counts) up to 5 s after it:
+// waiting that out keeps those writes out of the next server's window.
+const settle = (name) => (name.startsWith("keydesk") ? sleep(6_000) : undefined);
 const UNKNOWN_KEYS = process.argv.includes("--unknown-keys");
 
 /** Runs `load` while watching the server's CPU time (and the database's, given its backends) and the machine's steal. */
@@ -123,6 +127,7 @@ async function coldRuns({ ports, children, secrets, databaseUrl }) {
     }
     const databasePids = await backendPids(databaseUrl);
     windows.push({ name, result: await measured(children[name].pid, () => run(DURATION_S), databasePids) });
+    await settle(name);
   }
   return windows;
 }
@@ -134,6 +139,7 @@ async function hotRuns({ ports, children, secrets }) {
     console.log(`hot, ${name}: ${WARMUP_S} s warm-up, then ${DURATION_S} s with ${CONNECTIONS} connections`);
     await maxRun(ports[name], secrets, WARMUP_S);
     windows.push({ name, result: await measured(children[name].pid, () => maxRun(ports[name], secrets, DURATION_S)) });
+    await settle(name);
   }
   return windows;
 }

@@ -67,6 +67,27 @@ describe("last-used writes", () => {
     expect(indexes.filter((index) => index.definition.includes("last_used_at"))).toEqual([]);
     const [table] = await db.$queryRaw<{ options: string[] }[]>`
       SELECT reloptions AS options FROM pg_class WHERE oid = 'api_keys'::regclass`;
-    expect(table!.options).toEqual(["fillfactor=85"]);
+    expect(table!.options).toEqual(["fillfactor=50"]);
+  });
+
+  // A flush may write the last use of every key on a page: each new row version must fit beside
+  // the old ones, which (still seen by this transaction) cannot be pruned to make room.
+  it("stay heap-only when one statement writes the last use of every key on a page", async () => {
+    const user = await createUser();
+    // The backend's not yet reported counts of earlier transactions are in these too: hence the difference.
+    const writes = await db.$transaction(async (tx) => {
+      const counts = () => tx.$queryRaw<[{ updated: number; hot: number }]>`
+        SELECT pg_stat_get_xact_tuples_updated('api_keys'::regclass)::integer AS updated,
+               pg_stat_get_xact_tuples_hot_updated('api_keys'::regclass)::integer AS hot`;
+      await tx.$executeRaw`
+        INSERT INTO api_keys (id, owner_id, name, start, hash, scopes)
+        SELECT gen_random_uuid()::text, ${user.id}, 'deploy-eu key ' || i, 'kd_page' || i, md5(${user.id} || i), '{keys:read}'
+        FROM generate_series(1, 60) AS i`;
+      const [before] = await counts();
+      await tx.$executeRaw`UPDATE api_keys SET last_used_at = now() AT TIME ZONE 'UTC' WHERE owner_id = ${user.id}`;
+      const [after] = await counts();
+      return { updated: after.updated - before.updated, hot: after.hot - before.hot };
+    });
+    expect(writes).toEqual({ updated: 60, hot: 60 });
   });
 });
