@@ -92,6 +92,13 @@ export function ageRecordedUses(url) {
     await client.query(
       `UPDATE api_keys SET last_used_at = last_used_at - interval '1 hour' WHERE last_used_at IS NOT NULL`,
     );
-    await client.query("VACUUM api_keys, key_last_used_order, key_usage");
+    await client.query(VACUUM_WRITES);
   });
+}
+
+const VACUUM_WRITES = "VACUUM ANALYZE api_keys, key_last_used_order, key_usage";
+
+/** Vacuums what verification writes (last uses, usage counts), as an autovacuum would later. */
+export function vacuumWrites(url) {
+  return withDatabase(url, (client) => client.query(VACUUM_WRITES));
 }
