@@ -102,3 +102,19 @@ const VACUUM_WRITES = "VACUUM ANALYZE api_keys, key_last_used_order, key_usage";
 export function vacuumWrites(url) {
   return withDatabase(url, (client) => client.query(VACUUM_WRITES));
 }
+
+/** The database's clock now, and the keys whose last use was written since such a time. */
+export function databaseNow(url) {
+  return withDatabase(
+    url,
+    async (client) => (await client.query("SELECT (now() AT TIME ZONE 'UTC')::text AS now")).rows[0].now,
+  );
+}
+export function usesWrittenSince(url, since) {
+  return withDatabase(
+    url,
+    async (client) =>
+      (await client.query("SELECT count(*)::integer AS n FROM api_keys WHERE last_used_at >= $1::timestamp", [since]))
+        .rows[0].n,
+  );
+}

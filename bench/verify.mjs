@@ -18,7 +18,15 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import autocannon from "autocannon";
 import { ensureBuild, startChild, stopChild } from "./children.mjs";
-import { ageRecordedUses, backendPids, coldRun, dropCachedKeys, vacuumWrites } from "./cold-load.mjs";
+import {
+  ageRecordedUses,
+  backendPids,
+  coldRun,
+  databaseNow,
+  dropCachedKeys,
+  usesWrittenSince,
+  vacuumWrites,
+} from "./cold-load.mjs";
 import { watch } from "./machine-stats.mjs";
 import { pacedLoad } from "./paced-load.mjs";
 import { percentile, report } from "./verify-report.mjs";
@@ -126,8 +134,12 @@ async function coldRuns({ ports, children, secrets, databaseUrl }) {
       await dropCachedKeys(databaseUrl);
     } else await vacuumWrites(databaseUrl); // as ageRecordedUses does, so no autovacuum runs in this one either
     const databasePids = await backendPids(databaseUrl);
-    windows.push({ name, result: await measured(children[name].pid, () => run(DURATION_S), databasePids) });
+    const since = await databaseNow(databaseUrl);
+    const result = await measured(children[name].pid, () => run(DURATION_S), databasePids);
     await settle(name);
+    // Each request's key is a new one (repeats 0%): how many of them got their last-used write.
+    if (name.startsWith("keydesk")) result.writtenShare = (await usesWrittenSince(databaseUrl, since)) / result.total;
+    windows.push({ name, result });
   }
   return windows;
 }
