@@ -48,6 +48,9 @@ const USAGE_FLUSH_SECONDS = "5";
 // A Keydesk writes what a window leaves pending (last uses, usage counts) up to 5 s after it:
 // waiting that out keeps those writes out of the next server's window.
 const settle = (name) => (name.startsWith("keydesk") ? sleep(6_000) : undefined);
+// A process writes a key's last use at most once a minute, so its cold windows start more than a
+// minute apart: a later window would otherwise skip the writes for keys the earlier one used.
+const WRITE_GAP_MS = 61_000;
 const UNKNOWN_KEYS = process.argv.includes("--unknown-keys");
 
 /** Runs `load` while watching the server's CPU time (and the database's, given its backends) and the machine's steal. */
@@ -123,7 +126,9 @@ async function checkAnswers(name, port, samples, unknown) {
 /** Every server at full speed over all keys, each mostly a miss for Keydesk (bench/cold-load.mjs). */
 async function coldRuns({ ports, children, secrets, databaseUrl }) {
   const windows = [];
+  const endedAt = new Map();
   for (const name of palindrome("bare-pg")) {
+    await sleep(Math.max(0, (endedAt.get(name) ?? -Infinity) + WRITE_GAP_MS - Date.now()));
     console.log(`cold, ${name}: ${WARMUP_S} s warm-up, then ${DURATION_S} s over all ${secrets.length} keys`);
     const run = (seconds) =>
       coldRun({ port: ports[name], path: VERIFY_PATH, secrets, seconds, connections: CONNECTIONS });
@@ -136,6 +141,7 @@ async function coldRuns({ ports, children, secrets, databaseUrl }) {
     const databasePids = await backendPids(databaseUrl);
     const since = await databaseNow(databaseUrl);
     const result = await measured(children[name].pid, () => run(DURATION_S), databasePids);
+    endedAt.set(name, Date.now());
     await settle(name);
     // Each request's key is a new one (repeats 0%): how many of them got their last-used write.
     if (name.startsWith("keydesk")) result.writtenShare = (await usesWrittenSince(databaseUrl, since)) / result.total;
