@@ -69,6 +69,19 @@ describe("a search for a phrase with a rare word", () => {
   });
 });
 
+describe("a search on an owner of fewer than 20,000 keys", () => {
+  it("samples nothing and gives the trigram index the whole phrase", async () => {
+    const small = await createUser();
+    await db.$executeRaw`
+      INSERT INTO api_keys (id, owner_id, name, start, hash, scopes)
+      SELECT gen_random_uuid()::text, ${small.id}, 'walker ' || i, 'kd_small' || i, md5(${small.id} || i), '{}'
+      FROM generate_series(1, 3) AS i`;
+    const plan = await planSearch(everyKey(small), small.id, "Walker 2", true);
+    expect(plan).toMatchObject({ exceedsLimit: false });
+    expect(plan.indexed.values).toContain("%walker 2%");
+  });
+});
+
 describe("key_name_words", () => {
   it("follows renames and deletes, and goes with its owner", async () => {
     const user = await createUser();

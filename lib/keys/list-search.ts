@@ -14,6 +14,8 @@ const DENSE_SHARE = 0.05;
 const WALK_BUDGET = Math.ceil((EXACT_TOTAL_LIMIT + 1) / DENSE_SHARE);
 // ...and a word of q in at most this many is rare enough to be all a trigram index is given.
 const RARE_HITS = 10;
+// A walk is taken only when the owner's key count predicts this many matches (twice the limit).
+const MIN_KEYS_TO_SAMPLE = 2 * EXACT_TOTAL_LIMIT;
 
 /**
  * q: a case-insensitive substring of the name or alias, or a prefix of the start. name_folded and
@@ -24,10 +26,11 @@ const RARE_HITS = 10;
  * 180 ms instead of 45). The same query reads how many of the owner's names hold q as a word.
  */
 async function fold(texts: string[], ownerId: string) {
-  const [folded] = await db.$queryRaw<[{ names: string[]; aliases: string[]; holders: number | null }]>`
+  const [folded] = await db.$queryRaw<[{ names: string[]; aliases: string[]; holders: number | null; keys: number }]>`
     SELECT array_agg(lower(t COLLATE keydesk_natural) ORDER BY i) AS names, array_agg(lower(t) ORDER BY i) AS aliases,
            (SELECT keys FROM key_name_words WHERE owner_id = ${ownerId}
-              AND word = lower(${texts[0]}::text COLLATE keydesk_natural)) AS holders
+              AND word = lower(${texts[0]}::text COLLATE keydesk_natural)) AS holders,
+           (SELECT key_count FROM users WHERE id = ${ownerId}) AS keys
     FROM unnest(${texts}::text[]) WITH ORDINALITY AS u(t, i)`;
   return { ...folded, holders: folded.holders ?? 0 };
 }
@@ -56,11 +59,11 @@ export type SearchPlan = {
  * and 45 ms more rechecking 10,001 rows. So, in turn:
  *
  * 1. q is a word that more than 10,000 of the owner's names hold (key_name_words): no count.
- * 2. q is in at least 5% of the owner's 2,000 newest keys (one index-only read, ~1 ms), and their
- *    key count predicts twice the limit: the owner's keys are walked, newest first, in the index of
- *    migration key_search_walk (it holds the folded name and alias and the status columns), until
- *    10,001 match: ~0.3 µs a key, 30-40 ms. PostgreSQL prices the trigram scan at a fraction of
- *    its cost and would not choose this walk itself.
+ * 2. q is in at least 5% of the owner's 2,000 newest keys (one index-only read, ~1 ms, made only
+ *    for owners of 20,000 keys or more), and their key count predicts twice the limit: the owner's
+ *    keys are walked, newest first, in the index of migration key_search_walk (it holds the folded
+ *    name and alias and the status columns), until 10,001 match: ~0.3 µs a key, 30-40 ms.
+ *    PostgreSQL prices the trigram scan at a fraction of its cost and would not choose this walk.
  * 3. Otherwise the matches are counted through the trigram indexes. Every trigram of a pattern
  *    must be matched there, and a word every name holds ("key") has a posting list covering every
  *    key: "us key 4242" took 56 ms in the index, "4242" 10 ms, for the same 31 matches. So each
@@ -75,16 +78,18 @@ export async function planSearch(
   everyStatus: boolean,
 ): Promise<SearchPlan> {
   const words = [...new Set(q.match(/[\p{L}\p{N}]{3,}/gu) ?? [])];
-  const { names, aliases, holders } = await fold([q, ...words], ownerId);
+  const { names, aliases, holders, keys } = await fold([q, ...words], ownerId);
   const [name, alias] = [names[0]!, aliases[0]!];
   if (everyStatus && holders > EXACT_TOTAL_LIMIT) return { exceedsLimit: true, indexed: indexedMatch(q, name, alias) };
+  // Too few keys for a walk to be taken, or for any word to cost the index much: no sample.
+  if (keys < MIN_KEYS_TO_SAMPLE) return { exceedsLimit: false, indexed: indexedMatch(q, name, alias) };
 
   const wordHits = words.flatMap((_, i) => [
     sql`(count(*) FILTER (WHERE ${inName(names[i + 1]!)}))::integer`,
     sql`(count(*) FILTER (WHERE ${inAlias(aliases[i + 1]!)}))::integer`,
   ]);
-  const [sample] = await db.$queryRaw<[{ keys: number; seen: number; hits: number; words: number[] }]>`
-    SELECT (SELECT key_count FROM users WHERE id = ${ownerId}) AS keys, count(*)::integer AS seen,
+  const [sample] = await db.$queryRaw<[{ seen: number; hits: number; words: number[] }]>`
+    SELECT count(*)::integer AS seen,
            (count(*) FILTER (WHERE ${inName(name)} OR ${inAlias(alias)}))::integer AS hits,
            ARRAY[${Prisma.join([...wordHits, sql`0`])}] AS words
     FROM (SELECT k.name_folded, k.alias_folded FROM api_keys k WHERE ${filter}
@@ -99,7 +104,7 @@ export async function planSearch(
   };
   const indexed = indexedMatch(q, name, alias, { name: rarest(names, 0), alias: rarest(aliases, 1) });
   const share = sample.seen === SAMPLE_SIZE ? sample.hits / SAMPLE_SIZE : 0;
-  if (share < DENSE_SHARE || share * sample.keys < 2 * EXACT_TOTAL_LIMIT) return { exceedsLimit: false, indexed };
+  if (share < DENSE_SHARE || share * keys < MIN_KEYS_TO_SAMPLE) return { exceedsLimit: false, indexed };
 
   // The inner LIMIT bounds the keys walked, the outer one the matches counted. Starts are left
   // out: lower() of each costs a walk of 100,000 keys 45 ms, and names and aliases suffice here.
