@@ -14,8 +14,9 @@ const DENSE_SHARE = 0.05;
 const WALK_BUDGET = Math.ceil((EXACT_TOTAL_LIMIT + 1) / DENSE_SHARE);
 // ...and a word of q in at most this many is rare enough to be all a trigram index is given.
 const RARE_HITS = 10;
-// A walk is taken only when the owner's key count predicts this many matches (twice the limit).
-const MIN_KEYS_TO_SAMPLE = 2 * EXACT_TOTAL_LIMIT;
+// A walk is taken only when the owner's key count predicts this many matches (twice the limit),
+// so an owner of fewer keys is not sampled at all.
+const WALK_MIN_MATCHES = 2 * EXACT_TOTAL_LIMIT;
 
 /**
  * q: a case-insensitive substring of the name or alias, or a prefix of the start. name_folded and
@@ -82,7 +83,7 @@ export async function planSearch(
   const [name, alias] = [names[0]!, aliases[0]!];
   if (everyStatus && holders > EXACT_TOTAL_LIMIT) return { exceedsLimit: true, indexed: indexedMatch(q, name, alias) };
   // Too few keys for a walk to be taken, or for any word to cost the index much: no sample.
-  if (keys < MIN_KEYS_TO_SAMPLE) return { exceedsLimit: false, indexed: indexedMatch(q, name, alias) };
+  if (keys < WALK_MIN_MATCHES) return { exceedsLimit: false, indexed: indexedMatch(q, name, alias) };
 
   const wordHits = words.flatMap((_, i) => [
     sql`(count(*) FILTER (WHERE ${inName(names[i + 1]!)}))::integer`,
@@ -104,7 +105,7 @@ export async function planSearch(
   };
   const indexed = indexedMatch(q, name, alias, { name: rarest(names, 0), alias: rarest(aliases, 1) });
   const share = sample.seen === SAMPLE_SIZE ? sample.hits / SAMPLE_SIZE : 0;
-  if (share < DENSE_SHARE || share * keys < MIN_KEYS_TO_SAMPLE) return { exceedsLimit: false, indexed };
+  if (share < DENSE_SHARE || share * keys < WALK_MIN_MATCHES) return { exceedsLimit: false, indexed };
 
   // The inner LIMIT bounds the keys walked, the outer one the matches counted. Starts are left
   // out: lower() of each costs a walk of 100,000 keys 45 ms, and names and aliases suffice here.
