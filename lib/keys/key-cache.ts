@@ -54,6 +54,9 @@ class KeyCache {
   private entries = new Map<string, { key: CachedKey; storedAt: number }>();
   private missing = new MissingKeys();
   private pendingEchoes = new Map<string, () => void>();
+  // A heartbeat's echo and a change's can overlap. pg runs a query sent while another is running
+  // on the same client after it, but warns that pg@9 will not: they take turns here instead.
+  private listenerTurn: Promise<unknown> = Promise.resolve();
   private listener: pg.Client | null = null;
   private listening = false;
   private connecting: Promise<void> | null = null;
@@ -167,7 +170,11 @@ class KeyCache {
       timer = setTimeout(() => resolve(false), SYNC_TIMEOUT_MS);
     });
     try {
-      await listener.query("SELECT pg_notify($1, $2)", [KEY_CHANGE_CHANNEL, token]);
+      const sent = this.listenerTurn.then(() =>
+        listener.query("SELECT pg_notify($1, $2)", [KEY_CHANGE_CHANNEL, token]),
+      );
+      this.listenerTurn = sent.catch(() => undefined);
+      await sent;
       return await echoed;
     } catch {
       // The listener failed: its loss handler has emptied this cache.
