@@ -220,8 +220,8 @@ async function main() {
       secrets: JSON.parse(readFileSync(secretsFile, "utf8")),
       databaseUrl,
     });
-    // The cold windows leave dead rows and unvacuumed inserts behind; vacuumed now, not by an
-    // autovacuum taking a core during the first hot window.
+    // The cold windows leave dead rows and unvacuumed inserts behind: vacuumed now, so that no
+    // autovacuum of them can take a core during the first hot window.
     await vacuumWrites(databaseUrl);
     const hot = await hotRuns({ ports, children, secrets });
     const paced = [];
