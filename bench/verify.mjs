@@ -15,90 +15,21 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
-import autocannon from "autocannon";
 import { ensureBuild, startChild, stopChild } from "./children.mjs";
-import {
-  ageRecordedUses,
-  backendPids,
-  coldRun,
-  databaseNow,
-  dropCachedKeys,
-  usesWrittenSince,
-  vacuumWrites,
-} from "./cold-load.mjs";
-import { watch } from "./machine-stats.mjs";
+import { vacuumWrites } from "./cold-load.mjs";
 import { pacedLoad } from "./paced-load.mjs";
-import { percentile, report } from "./verify-report.mjs";
+import { report } from "./verify-report.mjs";
+import { CONNECTIONS, coldRuns, DURATION_S, hotRuns, measured, VERIFY_PATH } from "./verify-windows.mjs";
 
-const VERIFY_PATH = "/api/v1/keys/verify";
-const CONNECTIONS = 32;
-// Shorter runs only for a smoke test of the bench itself (e.g. BENCH_DURATION_S=2 BENCH_PACED_ROUNDS=1).
-const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 3);
-const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const FIXED_RATE = 1_000;
 // The steady-rate run is repeated, Keydesk and bare taking turns, because one 10 s window on a
 // shared VM can catch the hypervisor taking a core away for tens of milliseconds.
 const PACED_ROUNDS = Number(process.env.BENCH_PACED_ROUNDS ?? 5);
 const PACED_SERVERS = ["keydesk", "bare"];
-const palindrome = (baseline) => ["keydesk", "keydesk-uncounted", baseline, "keydesk-uncounted", "keydesk"];
 // Usage counts are flushed every 5 s rather than every minute, so that each 10 s window pays for
 // the writes its verifications cause (on the cold path, a row per key and hour either way).
 const USAGE_FLUSH_SECONDS = "5";
-// A Keydesk writes what a window leaves pending (last uses, usage counts) up to 5 s after it:
-// waiting that out keeps those writes out of the next server's window.
-const settle = (name) => (name.startsWith("keydesk") ? sleep(6_000) : undefined);
-// A process writes a key's last use at most once a minute, so its cold windows start more than a
-// minute apart: a later window would otherwise skip the writes for keys the earlier one used.
-const WRITE_GAP_MS = 61_000;
 const UNKNOWN_KEYS = process.argv.includes("--unknown-keys");
-
-/** Runs `load` while watching the server's CPU time (and the database's, given its backends) and the machine's steal. */
-async function measured(pid, load, databasePids = []) {
-  const watcher = watch([pid, ...databasePids]);
-  const result = await load();
-  const { stealPercent, cpuMs } = watcher.stop();
-  const databaseMs = cpuMs.slice(1).reduce((sum, ms) => sum + (ms ?? 0), 0);
-  const latencies = result.latencies.sort((a, b) => a - b);
-  const total = latencies.length + result.failures;
-  return {
-    throughput: latencies.length / result.elapsed,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    max: latencies.at(-1) ?? NaN,
-    latencies,
-    total,
-    failures: result.failures,
-    steal: stealPercent,
-    // Per request the server answered in the window, warm-up included.
-    cpuUsPerRequest: cpuMs[0] === null ? null : (cpuMs[0] * 1000) / result.served,
-    databaseCpuUsPerRequest: databasePids.length === 0 ? null : (databaseMs * 1000) / result.served,
-    repeatShare: result.repeatShare,
-  };
-}
-
-/** Closed loop at full speed with autocannon; latencies taken unrounded from each response. */
-async function maxRun(port, secrets, seconds) {
-  let next = 0;
-  const latencies = [];
-  const instance = autocannon({
-    url: `http://127.0.0.1:${port}`,
-    connections: CONNECTIONS,
-    duration: seconds,
-    requests: [
-      {
-        method: "POST",
-        path: VERIFY_PATH,
-        headers: { "content-type": "application/json" },
-        setupRequest: (request) => ({ ...request, body: JSON.stringify({ key: secrets[next++ % secrets.length] }) }),
-      },
-    ],
-  });
-  instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
-  const result = await instance;
-  const failures = result.non2xx + result.errors + result.timeouts;
-  return { latencies, failures, elapsed: result.duration, served: latencies.length + failures };
-}
 
 async function checkAnswers(name, port, samples, unknown) {
   const post = async (key) => {
@@ -121,45 +52,6 @@ async function checkAnswers(name, port, samples, unknown) {
       throw new Error(`${name} answered ${status} ${JSON.stringify(body)} for an unknown key`);
     }
   }
-}
-
-/** Every server at full speed over all keys, each mostly a miss for Keydesk (bench/cold-load.mjs). */
-async function coldRuns({ ports, children, secrets, databaseUrl }) {
-  const windows = [];
-  const endedAt = new Map();
-  for (const name of palindrome("bare-pg")) {
-    await sleep(Math.max(0, (endedAt.get(name) ?? -Infinity) + WRITE_GAP_MS - Date.now()));
-    console.log(`cold, ${name}: ${WARMUP_S} s warm-up, then ${DURATION_S} s over all ${secrets.length} keys`);
-    const run = (seconds) =>
-      coldRun({ port: ports[name], path: VERIFY_PATH, secrets, seconds, connections: CONNECTIONS });
-    await run(WARMUP_S);
-    if (name.startsWith("keydesk")) {
-      // Every window starts with an empty cache and with every key's use due for a write.
-      await ageRecordedUses(databaseUrl);
-      await dropCachedKeys(databaseUrl);
-    } else await vacuumWrites(databaseUrl); // as ageRecordedUses does, so no autovacuum runs in this one either
-    const databasePids = await backendPids(databaseUrl);
-    const since = await databaseNow(databaseUrl);
-    const result = await measured(children[name].pid, () => run(DURATION_S), databasePids);
-    endedAt.set(name, Date.now());
-    await settle(name);
-    // Each request's key is a new one (repeats 0%): how many of them got their last-used write.
-    if (name.startsWith("keydesk")) result.writtenShare = (await usesWrittenSince(databaseUrl, since)) / result.total;
-    windows.push({ name, result });
-  }
-  return windows;
-}
-
-/** Every server at full speed over the 1,000 sampled keys, which Keydesk answers from its cache. */
-async function hotRuns({ ports, children, secrets }) {
-  const windows = [];
-  for (const name of palindrome("bare")) {
-    console.log(`hot, ${name}: ${WARMUP_S} s warm-up, then ${DURATION_S} s with ${CONNECTIONS} connections`);
-    await maxRun(ports[name], secrets, WARMUP_S);
-    windows.push({ name, result: await measured(children[name].pid, () => maxRun(ports[name], secrets, DURATION_S)) });
-    await settle(name);
-  }
-  return windows;
 }
 
 async function main() {
