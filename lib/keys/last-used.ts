@@ -62,8 +62,8 @@ export async function flushKeyUses(): Promise<void> {
   try {
     // Rows another transaction holds are skipped, not waited for: instances flushing the same keys
     // in different orders (or any other writer of many rows) would otherwise deadlock, and such a
-    // row is almost always another instance's write of the same minute's use. NO KEY UPDATE does
-    // not block the key_usage flush's foreign-key checks.
+    // row is almost always another instance's write of the same minute's use. NO KEY UPDATE is the
+    // weakest lock an update of a non-key column takes anyway.
     await db.$executeRaw`
       WITH uses AS (
         SELECT id, to_timestamp(ms / 1000.0) AT TIME ZONE 'UTC' AS at

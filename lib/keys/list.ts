@@ -104,8 +104,8 @@ function pageRows({ column, direction, ownerId, after, query }: PageShape, keys?
 /**
  * A search reads its matches once (a search's cost is finding them: trigram posting lists and a
  * recheck per candidate), up to EXACT_TOTAL_LIMIT + 1 of them, and counts them. When that is all of
- * them, the page is sorted from those same rows; only past the limit, where matches are dense
- * enough that the sort's index finds a page quickly, is the page read again by index (null here).
+ * them, the page is sorted from those same rows; only past the limit is the page read again, by
+ * the sort's index (null here).
  */
 async function searchPage(
   shape: PageShape,
@@ -148,7 +148,8 @@ export async function listKeys(caller: Caller, ownerId: string, query: ListKeysQ
     const where = sql`${filter} AND ${indexed}`;
     const search = exceedsLimit ? null : await searchPage(shape, where);
     matches = search?.matches ?? EXACT_TOTAL_LIMIT + 1;
-    // Past the limit, matches are dense enough that the sort's index finds a page quickly.
+    // Past the limit, the page is read by walking the sort's index: quick while the matches are
+    // spread through the sort order, slow when they all sort last (README, Key lists).
     idRows = search?.rows ?? (await byIndex(where));
   } else {
     [idRows, matches] = await Promise.all([byIndex(filter), cappedTotal(filter)]);
