@@ -90,13 +90,13 @@ export function backendPids(url) {
 export function ageRecordedUses(url) {
   return withDatabase(url, async (client) => {
     await client.query(
-      `UPDATE api_keys SET last_used_at = last_used_at - interval '1 hour' WHERE last_used_at IS NOT NULL`,
+      `UPDATE key_last_used SET last_used_at = last_used_at - interval '1 hour' WHERE last_used_at IS NOT NULL`,
     );
     await client.query(VACUUM_WRITES);
   });
 }
 
-const VACUUM_WRITES = "VACUUM ANALYZE api_keys, key_last_used_order, key_usage";
+const VACUUM_WRITES = "VACUUM ANALYZE key_last_used, key_usage";
 
 /** Vacuums what verification writes (last uses, usage counts), as an autovacuum would later. */
 export function vacuumWrites(url) {
@@ -114,7 +114,10 @@ export function usesWrittenSince(url, since) {
   return withDatabase(
     url,
     async (client) =>
-      (await client.query("SELECT count(*)::integer AS n FROM api_keys WHERE last_used_at >= $1::timestamp", [since]))
-        .rows[0].n,
+      (
+        await client.query("SELECT count(*)::integer AS n FROM key_last_used WHERE last_used_at >= $1::timestamp", [
+          since,
+        ])
+      ).rows[0].n,
   );
 }

@@ -12,7 +12,7 @@ export const keySelect = {
   createdAt: true,
   expiresAt: true,
   revokedAt: true,
-  lastUsedAt: true,
+  lastUse: { select: { lastUsedAt: true } },
   predecessorId: true,
   rolledAt: true,
   createdBy: { select: { id: true, email: true } },
@@ -39,7 +39,7 @@ export function toKeyDto(key: KeyRow) {
     created_at: key.createdAt.toISOString(),
     expires_at: key.expiresAt?.toISOString() ?? null,
     revoked_at: key.revokedAt?.toISOString() ?? null,
-    last_used_at: key.lastUsedAt?.toISOString() ?? null,
+    last_used_at: key.lastUse?.lastUsedAt?.toISOString() ?? null,
     /** Roll lineage: the key this one replaced, and when this one was itself rolled (once at most). */
     predecessor_id: key.predecessorId,
     rolled_at: key.rolledAt?.toISOString() ?? null,

@@ -1,6 +1,8 @@
 // last_used_at without a write per verification: uses are collected in memory and flushed
 // in one statement every few seconds, and a row is only written when its stored time is over
 // a minute old, so each key is written at most about once a minute whichever process saw it.
+// The rows are key_last_used's, not api_keys' (migration key_last_used): a flush under many keys
+// each used now and then writes thousands of them, and api_keys is what every lookup reads.
 import { db } from "@/lib/db";
 
 const FLUSH_INTERVAL_MS = 5_000;
@@ -69,11 +71,11 @@ export async function flushKeyUses(): Promise<void> {
         SELECT id, to_timestamp(ms / 1000.0) AT TIME ZONE 'UTC' AS at
         FROM unnest(string_to_array(${ids}, ','), string_to_array(${times}, ',')::bigint[]) AS t(id, ms)
       ), due AS (
-        SELECT k.id, u.at FROM api_keys k JOIN uses u ON u.id = k.id
-        WHERE k.last_used_at IS NULL OR k.last_used_at < u.at - interval '1 minute'
-        FOR NO KEY UPDATE OF k SKIP LOCKED
+        SELECT o.key_id, u.at FROM key_last_used o JOIN uses u ON u.id = o.key_id
+        WHERE o.last_used_at IS NULL OR o.last_used_at < u.at - interval '1 minute'
+        FOR NO KEY UPDATE OF o SKIP LOCKED
       )
-      UPDATE api_keys AS k SET last_used_at = due.at FROM due WHERE k.id = due.id`;
+      UPDATE key_last_used AS o SET last_used_at = due.at FROM due WHERE o.key_id = due.key_id`;
   } catch (error) {
     // Losing a last-used time is better than failing verification; the next use retries.
     for (const [id] of batch) state.written.delete(id);

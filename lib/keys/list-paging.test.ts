@@ -55,7 +55,7 @@ beforeAll(async () => {
       data: {
         name: `walk ${i % 4}`,
         createdAt: new Date(Date.UTC(2026, 0, 1 + (i % 3))),
-        lastUsedAt: i % 5 === 0 ? null : new Date(Date.UTC(2026, 1, 1 + (i % 2))),
+        lastUse: { update: { lastUsedAt: i % 5 === 0 ? null : new Date(Date.UTC(2026, 1, 1 + (i % 2))) } },
         expiresAt: i % 6 === 0 ? null : new Date(now + (1 + (i % 3)) * DAY_MS),
         revokedAt: i % 7 === 0 ? new Date(now - DAY_MS) : null,
       },

@@ -33,7 +33,7 @@ const sql = Prisma.sql;
 const utc = (value: string | Date | null) =>
   sql`(${value instanceof Date ? value.toISOString() : value}::timestamptz AT TIME ZONE 'UTC')`;
 
-/** Which table's column a sort reads: `o` is key_last_used_order (see sortedKeys). */
+/** Which table's column a sort reads: `o` is key_last_used (see sortedKeys). */
 const sortTable = (column: SortColumn) => (column === "last_used_at" ? "o" : "k");
 
 /**
@@ -49,13 +49,13 @@ function sortExpression(column: SortColumn, direction: Direction): Prisma.Sql {
 }
 
 /**
- * The rows a sort reads. last_used_at changes on every verification's flush, so it is in none of
- * api_keys' indexes (those writes stay heap-only); its order lives in key_last_used_order, whose
- * owner-first indexes the planner walks, joining each key by its primary key.
+ * The rows a sort reads. last_used_at, which verification's flushes write, is not in api_keys but
+ * in key_last_used (migration key_last_used), whose owner-first indexes the planner walks for the
+ * last-used sorts, joining each key by its primary key.
  */
 function sortedKeys(column: SortColumn, ownerId: string, keys: Prisma.Sql = sql`api_keys`): Prisma.Sql {
   if (column !== "last_used_at") return sql`${keys} k`;
-  return sql`key_last_used_order o JOIN ${keys} k ON k.id = o.key_id AND o.owner_id = ${ownerId}`;
+  return sql`key_last_used o JOIN ${keys} k ON k.id = o.key_id AND o.owner_id = ${ownerId}`;
 }
 
 /** The key id as the sort's index holds it, so ties are broken inside that index. */

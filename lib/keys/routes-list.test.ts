@@ -57,7 +57,7 @@ beforeAll(async () => {
       where: { id },
       data: {
         createdAt: new Date(row.createdAt),
-        lastUsedAt: row.lastUsedAt && new Date(row.lastUsedAt),
+        lastUse: { update: { lastUsedAt: row.lastUsedAt && new Date(row.lastUsedAt) } },
         expiresAt: row.expiresAt === null ? null : new Date(row.expiresAt),
         revokedAt: row.revokedAt,
       },

@@ -96,9 +96,8 @@ describe("the verification cache", () => {
 
   it("keeps a key cached through changes that do not affect verification", async () => {
     const { id, secret } = await cachedKey();
-    await other.query(`UPDATE api_keys SET name = 'renamed', last_used_at = (now() AT TIME ZONE 'UTC') WHERE id = $1`, [
-      id,
-    ]);
+    await other.query(`UPDATE api_keys SET name = 'renamed' WHERE id = $1`, [id]);
+    await other.query(`UPDATE key_last_used SET last_used_at = (now() AT TIME ZONE 'UTC') WHERE key_id = $1`, [id]);
     // A notification, had the trigger sent one, would have arrived well within this pause.
     await new Promise((resolve) => setTimeout(resolve, 200));
     const query = vi.spyOn(keyLookup, "byHash");
@@ -162,7 +161,7 @@ describe("a verification in flight while the key is revoked", () => {
 
 describe("last_used_at", () => {
   const lastUsedAt = async (id: string) =>
-    (await db.apiKey.findUniqueOrThrow({ where: { id }, select: { lastUsedAt: true } })).lastUsedAt;
+    (await db.keyLastUsed.findUniqueOrThrow({ where: { keyId: id } })).lastUsedAt;
 
   it("50 verifications make no write until the flush, and then exactly one", async () => {
     const user = await createUser();
@@ -189,7 +188,7 @@ describe("last_used_at", () => {
     const user = await createUser();
     const { id, secret } = await keyFor(user);
     await other.query(
-      `UPDATE api_keys SET last_used_at = (now() AT TIME ZONE 'UTC') - interval '30 seconds' WHERE id = $1`,
+      `UPDATE key_last_used SET last_used_at = (now() AT TIME ZONE 'UTC') - interval '30 seconds' WHERE key_id = $1`,
       [id],
     );
     const recent = await lastUsedAt(id);
@@ -205,7 +204,7 @@ describe("last_used_at", () => {
     const user = await createUser();
     const { id, secret } = await keyFor(user);
     await other.query(
-      `UPDATE api_keys SET last_used_at = (now() AT TIME ZONE 'UTC') - interval '2 minutes' WHERE id = $1`,
+      `UPDATE key_last_used SET last_used_at = (now() AT TIME ZONE 'UTC') - interval '2 minutes' WHERE key_id = $1`,
       [id],
     );
     expect(await reasonOf(secret)).toBe("valid");

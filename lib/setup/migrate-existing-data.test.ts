@@ -1,7 +1,7 @@
 // The key-list migrations (natural name collation, list indexes, users.key_count) applied by
 // `npm start` to a database that already holds users and keys: nothing is lost, the counts are
-// backfilled, the new order holds for the old rows, and each key's last use is copied into the
-// last-used order (key_last_used_order) and kept in step, names and aliases are folded for search
+// backfilled, the new order holds for the old rows, and each key's last use moves from api_keys
+// into a table of its own (key_last_used_order, then key_last_used), names and aliases are folded for search
 // (key_search_folded), and the words of names are counted (key_name_words). This file's tests run
 // in order.
 import { randomBytes } from "node:crypto";
@@ -89,28 +89,32 @@ describe("the key-list migrations on an existing database", () => {
     expect((await folded())[1]).toBe("k-2: zeta/ci-prod");
   });
 
-  it("copy each key's last use into the last-used order, and keep it in step afterwards", async () => {
-    const order = async () =>
+  it("move each key's last use out of api_keys into key_last_used, which follows later writes", async () => {
+    const lastUses = async () =>
       (
         await client.query(
-          `SELECT key_id, owner_id, to_char(last_used_at, 'YYYY-MM-DD HH24:MI') AS used FROM key_last_used_order ORDER BY key_id`,
+          `SELECT key_id, owner_id, to_char(last_used_at, 'YYYY-MM-DD HH24:MI') AS used FROM key_last_used ORDER BY key_id`,
         )
       ).rows;
-    expect(await order()).toEqual([
+    expect(await lastUses()).toEqual([
       { key_id: "k-1", owner_id: "u-many", used: null },
       { key_id: "k-2", owner_id: "u-many", used: "2026-11-01 02:00" },
       { key_id: "k-3", owner_id: "u-many", used: null },
       { key_id: "k-4", owner_id: "u-many", used: "2026-11-01 04:00" },
     ]);
-    await client.query(`UPDATE api_keys SET last_used_at = timestamp '2026-12-01 09:30:00' WHERE id IN ('k-1', 'k-2')`);
+    const { rows: columns } = await client.query(
+      `SELECT column_name FROM information_schema.columns WHERE table_name = 'api_keys' AND column_name = 'last_used_at'`,
+    );
+    expect(columns).toEqual([]);
+    await client.query(`UPDATE key_last_used SET last_used_at = timestamp '2026-12-01 09:30:00' WHERE key_id = 'k-1'`);
     await client.query(`UPDATE api_keys SET name = 'renamed' WHERE id = 'k-4'`);
     await client.query(`DELETE FROM api_keys WHERE id = 'k-3'`);
     await client.query(
       `INSERT INTO api_keys (id, owner_id, name, start, hash, scopes) VALUES ('k-5', 'u-none', 'new', 'kd_5', md5('5'), '{}')`,
     );
-    expect(await order()).toEqual([
+    expect(await lastUses()).toEqual([
       { key_id: "k-1", owner_id: "u-many", used: "2026-12-01 09:30" },
-      { key_id: "k-2", owner_id: "u-many", used: "2026-12-01 09:30" },
+      { key_id: "k-2", owner_id: "u-many", used: "2026-11-01 02:00" },
       { key_id: "k-4", owner_id: "u-many", used: "2026-11-01 04:00" },
       { key_id: "k-5", owner_id: "u-none", used: null },
     ]);

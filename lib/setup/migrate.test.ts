@@ -66,7 +66,7 @@ describe("migration runner", () => {
       "api_keys",
       "audit_events",
       "default_models",
-      "key_last_used_order",
+      "key_last_used",
       "key_name_words",
       "key_usage",
       "login_limits",

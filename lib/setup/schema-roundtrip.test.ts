@@ -59,7 +59,6 @@ describe("migrated database matches schema.prisma", () => {
         ttlDays: 30,
         expiresAt: new Date("2027-01-01T00:00:00.000Z"),
         revokedAt: new Date("2026-06-01T00:00:00.000Z"),
-        lastUsedAt: new Date("2026-05-01T00:00:00.000Z"),
         createdById: user.id,
       },
       select: {
@@ -101,6 +100,15 @@ describe("migrated database matches schema.prisma", () => {
         select: { rolledAt: true, successor: { select: { name: true } } },
       }),
     ).toEqual({ rolledAt: new Date("2026-06-02T00:00:00.000Z"), successor: { name: "k2" } });
+
+    // A new key's last-use row is the trigger's (migration key_last_used), not the client's.
+    await db.keyLastUsed.update({
+      where: { keyId: key.id },
+      data: { lastUsedAt: new Date("2026-05-01T00:00:00.000Z") },
+    });
+    expect(await db.apiKey.findUniqueOrThrow({ where: { id: key.id }, select: { lastUse: true } })).toEqual({
+      lastUse: { keyId: key.id, ownerId: user.id, lastUsedAt: new Date("2026-05-01T00:00:00.000Z") },
+    });
 
     const settings = await db.settings.create({
       data: {

@@ -20,12 +20,13 @@ const ids: Record<string, string> = {};
 const secrets: Record<string, string> = {};
 
 type KeyData = Parameters<typeof db.apiKey.update>[0]["data"];
+const lastUsed = (at: Date | null) => ({ lastUse: { update: { lastUsedAt: at } } });
 
 async function makeKey(name: string, data: KeyData, scopes: Scope[] = ["keys:read"]) {
   const { id, secret } = await keyFor(user.user, scopes);
   await db.apiKey.update({
     where: { id },
-    data: { name, expiresAt: daysFromNow(60), lastUsedAt: new Date(now), ...data },
+    data: { name, expiresAt: daysFromNow(60), ...lastUsed(new Date(now)), ...data },
   });
   ids[name] = id;
   secrets[name] = secret;
@@ -36,12 +37,12 @@ beforeAll(async () => {
   user = callerFor(await createUser({ email: "owner@overview.test" }));
   await makeKey("fresh", {});
   await makeKey("expiring", { expiresAt: daysFromNow(3) });
-  await makeKey("idle", { lastUsedAt: daysFromNow(-40) });
-  await makeKey("never-used", { lastUsedAt: null, createdAt: daysFromNow(-40) });
+  await makeKey("idle", lastUsed(daysFromNow(-40)));
+  await makeKey("never-used", { ...lastUsed(null), createdAt: daysFromNow(-40) });
   await makeKey("no-expiry", { expiresAt: null });
   await makeKey("long", { expiresAt: daysFromNow(200) });
   await makeKey("over-scoped", {}, ["keys:read", "models:write"]);
-  await makeKey("revoked", { revokedAt: new Date(now), lastUsedAt: daysFromNow(-40) });
+  await makeKey("revoked", { revokedAt: new Date(now), ...lastUsed(daysFromNow(-40)) });
   await makeKey("expired", { expiresAt: daysFromNow(-1) });
   await updateSettings(admin, {
     key_max_ttl_days: 90,

@@ -24,7 +24,12 @@ export function idleKeyWhere(idleKeyDays: number, now: Date): Prisma.ApiKeyWhere
   return {
     AND: [
       activeKeyWhere(now),
-      { OR: [{ lastUsedAt: { lt: cutoff } }, { lastUsedAt: null, createdAt: { lt: cutoff } }] },
+      {
+        OR: [
+          { lastUse: { is: { lastUsedAt: { lt: cutoff } } } },
+          { lastUse: { is: { lastUsedAt: null } }, createdAt: { lt: cutoff } },
+        ],
+      },
     ],
   };
 }
@@ -78,7 +83,7 @@ export async function getOverview(caller: Caller, now = new Date()): Promise<Ove
       verificationsSince(new Date(bucketStart(now, "day").getTime() - 29 * DAY_MS)),
       list({ revokedAt: null, expiresAt: { gt: now, lte: soon } }, [{ expiresAt: "asc" }, { id: "asc" }]),
       list(idleKeyWhere(policy.idle_key_days, now), [
-        { lastUsedAt: { sort: "asc", nulls: "first" } },
+        { lastUse: { lastUsedAt: { sort: "asc", nulls: "first" } } },
         { createdAt: "asc" },
       ]),
       list({ revokedAt: null, expiresAt: null }, [{ createdAt: "asc" }, { id: "asc" }]),
