@@ -2,7 +2,9 @@
 // and the production server (server.ts: Next plus the verification fast path) on a free port.
 // Prints `READY <port> <samplesFile> <databaseUrl>` when it is ready, with every seeded secret in
 // BENCH_SECRETS_FILE when that is set (the cold workload); SIGTERM stops the server and database.
-// With BENCH_DATABASE_URL it starts only the server, on that (already seeded) database.
+// With BENCH_DATABASE_URL it starts only the server, on that (already seeded) database; with
+// BENCH_DATABASE_ONLY=1 only the database (its port is printed as `-`), so that the Keydesks the
+// bench compares are alike: none of them seeded the keys or carries PostgreSQL's output.
 // Run by bench/verify.mjs with `npx tsx`; it needs an existing `next build`.
 import { randomUUID } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -120,6 +122,7 @@ async function main(): Promise<void> {
       await writeFile(process.env.BENCH_UNKNOWN_FILE, JSON.stringify(unknown));
     }
 
+    if (process.env.BENCH_DATABASE_ONLY === "1") return void console.log(`READY - ${samplesFile} ${database.url}`);
     stopServer = (await serve(database.url, samplesFile)).close;
   } catch (error) {
     log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`);

@@ -1,8 +1,10 @@
 // The full-speed windows of bench/verify.mjs: each server in turn, cold (every key once, mostly
 // cache misses for Keydesk: bench/cold-load.mjs) and hot (1,000 sampled keys), each window
-// measured with the server's CPU time, its database backends' and the machine's steal. The servers
-// run as a palindrome (Keydesk, uncounted Keydesk, baseline, uncounted, Keydesk), so a drift in
-// the machine's speed weighs on both Keydesks alike.
+// measured with the server's CPU time, its database backends' and the machine's steal. They run
+// in rounds, one window of each server per round in a changing order, so that every ratio can be
+// taken within a round, between windows a minute or so apart: this machine has slow spells of
+// tens of seconds (every function of a profile slower alike, no steal shown), and a ratio across
+// rounds would measure them.
 import { setTimeout as sleep } from "node:timers/promises";
 import autocannon from "autocannon";
 import {
@@ -19,10 +21,18 @@ import { percentile } from "./verify-report.mjs";
 
 export const VERIFY_PATH = "/api/v1/keys/verify";
 export const CONNECTIONS = 32;
-// Shorter runs only for a smoke test of the bench itself (e.g. BENCH_DURATION_S=2 BENCH_PACED_ROUNDS=1).
+// Shorter runs only for a smoke test of the bench itself (e.g. BENCH_DURATION_S=2 BENCH_ROUNDS=1).
 export const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 3);
 export const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
-const palindrome = (baseline) => ["keydesk", "keydesk-uncounted", baseline, "keydesk-uncounted", "keydesk"];
+export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
+/** Round r's order: the servers rotated by r, reversed in odd rounds, so each takes each place. */
+function roundOrder(baseline, round) {
+  const servers = ["keydesk", "keydesk-uncounted", baseline];
+  const rotated = [...servers.slice(round % 3), ...servers.slice(0, round % 3)];
+  return round % 2 === 1 ? rotated.reverse() : rotated;
+}
+const rounds = (baseline) =>
+  Array.from({ length: ROUNDS }, (_, round) => roundOrder(baseline, round).map((name) => ({ name, round })));
 // A Keydesk writes what a window leaves pending (last uses, usage counts) up to 5 s after it:
 // waiting that out keeps those writes out of the next server's window.
 const settle = (name) => (name.startsWith("keydesk") ? sleep(6_000) : undefined);
@@ -81,9 +91,11 @@ async function maxRun(port, secrets, seconds) {
 export async function coldRuns({ ports, children, secrets, databaseUrl }) {
   const windows = [];
   const endedAt = new Map();
-  for (const name of palindrome("bare-pg")) {
+  for (const { name, round } of rounds("bare-pg").flat()) {
     await sleep(Math.max(0, (endedAt.get(name) ?? -Infinity) + WRITE_GAP_MS - Date.now()));
-    console.log(`cold, ${name}: ${WARMUP_S} s warm-up, then ${DURATION_S} s over all ${secrets.length} keys`);
+    console.log(
+      `cold, round ${round + 1}/${ROUNDS}, ${name}: ${WARMUP_S} s warm-up, then ${DURATION_S} s over all ${secrets.length} keys`,
+    );
     const run = (seconds) =>
       coldRun({ port: ports[name], path: VERIFY_PATH, secrets, seconds, connections: CONNECTIONS });
     await run(WARMUP_S);
@@ -99,7 +111,7 @@ export async function coldRuns({ ports, children, secrets, databaseUrl }) {
     await settle(name);
     // Each request's key is a new one (repeats 0%): how many of them got their last-used write.
     if (name.startsWith("keydesk")) result.writtenShare = (await usesWrittenSince(databaseUrl, since)) / result.total;
-    windows.push({ name, result });
+    windows.push({ name, round, result });
   }
   return windows;
 }
@@ -107,10 +119,13 @@ export async function coldRuns({ ports, children, secrets, databaseUrl }) {
 /** Every server at full speed over the 1,000 sampled keys, which Keydesk answers from its cache. */
 export async function hotRuns({ ports, children, secrets }) {
   const windows = [];
-  for (const name of palindrome("bare")) {
-    console.log(`hot, ${name}: ${WARMUP_S} s warm-up, then ${DURATION_S} s with ${CONNECTIONS} connections`);
+  for (const { name, round } of rounds("bare").flat()) {
+    console.log(
+      `hot, round ${round + 1}/${ROUNDS}, ${name}: ${WARMUP_S} s warm-up, then ${DURATION_S} s with ${CONNECTIONS} connections`,
+    );
     await maxRun(ports[name], secrets, WARMUP_S);
-    windows.push({ name, result: await measured(children[name].pid, () => maxRun(ports[name], secrets, DURATION_S)) });
+    const result = await measured(children[name].pid, () => maxRun(ports[name], secrets, DURATION_S));
+    windows.push({ name, round, result });
     await settle(name);
   }
   return windows;

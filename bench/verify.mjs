@@ -5,8 +5,8 @@
 //   - cold: a bare node:http + pg server doing only the one indexed read by hash that Keydesk makes
 //     on a cache miss (bench/bare-pg-server.mjs), over all 100,000 keys (bench/cold-load.mjs);
 //   - counting's cost: a second Keydesk on the same database with KEYDESK_USAGE_COUNTING=off.
-// Each full-speed workload runs its servers in a palindrome (Keydesk, uncounted Keydesk, baseline,
-// uncounted, Keydesk), so a drift in the machine's speed weighs on both Keydesks alike.
+// Each full-speed workload runs in rounds, a window of each server per round in a changing order
+// (bench/verify-windows.mjs); each ratio is taken within a round and the targets read the median.
 //   node bench/verify.mjs            (`npm run bench`)
 //   node bench/verify.mjs --unknown-keys   the hot run presents 1,000 well-formed keys that do
 //                                          not exist (the negative cache's workload)
@@ -63,37 +63,41 @@ async function main() {
   const secretsFile = path.join(workDir, "secrets.json");
   const unknownFile = path.join(workDir, "unknown.json");
   const cleanUp = async () => {
-    // The first Keydesk owns the database, so it stops after the servers that use it.
-    const { keydesk, ...others } = children;
-    await Promise.all(Object.values(others).map((child) => stopChild(child)));
-    if (keydesk) await stopChild(keydesk);
+    // The database stops after the servers that use it.
+    const { database, ...servers } = children;
+    await Promise.all(Object.values(servers).map((child) => stopChild(child)));
+    if (database) await stopChild(database);
     rmSync(workDir, { recursive: true, force: true });
   };
   process.once("SIGINT", () => void cleanUp().then(() => process.exit(130)));
   try {
-    console.log(`Starting Keydesk on a fresh embedded PostgreSQL with ${process.env.BENCH_KEYS ?? "100,000"} keys…`);
+    console.log(`Starting a fresh embedded PostgreSQL with ${process.env.BENCH_KEYS ?? "100,000"} keys…`);
     const keydeskEnv = { ...process.env, KEYDESK_USAGE_FLUSH_SECONDS: USAGE_FLUSH_SECONDS };
-    const target = startChild("keydesk", ["--import", "tsx", "bench/verify-target.ts"], {
+    const database = startChild("database", ["--import", "tsx", "bench/verify-target.ts"], {
       ...keydeskEnv,
+      BENCH_DATABASE_ONLY: "1",
       BENCH_SAMPLES_FILE: samplesFile,
       BENCH_SECRETS_FILE: secretsFile,
       BENCH_UNKNOWN_FILE: unknownFile,
     });
-    children.keydesk = target.child;
-    const [keydeskPort, , databaseUrl] = await target.ready;
+    children.database = database.child;
+    const [, , databaseUrl] = await database.ready;
     const samples = JSON.parse(readFileSync(samplesFile, "utf8"));
     const unknown = JSON.parse(readFileSync(unknownFile, "utf8"));
     const secrets = UNKNOWN_KEYS ? unknown : samples.map((sample) => sample.secret);
-    const starting = {
-      "keydesk-uncounted": startChild("keydesk-uncounted", ["--import", "tsx", "bench/verify-target.ts"], {
+    const keydesk = (counting) =>
+      startChild(counting ? "keydesk" : "keydesk-uncounted", ["--import", "tsx", "bench/verify-target.ts"], {
         ...keydeskEnv,
         BENCH_DATABASE_URL: databaseUrl,
-        KEYDESK_USAGE_COUNTING: "off",
-      }),
+        KEYDESK_USAGE_COUNTING: counting ? "on" : "off",
+      });
+    const starting = {
+      keydesk: keydesk(true),
+      "keydesk-uncounted": keydesk(false),
       bare: startChild("bare", [path.join(import.meta.dirname, "bare-server.mjs"), samplesFile]),
       "bare-pg": startChild("bare-pg", [path.join(import.meta.dirname, "bare-pg-server.mjs"), databaseUrl]),
     };
-    const ports = { keydesk: keydeskPort };
+    const ports = {};
     for (const [name, { child, ready }] of Object.entries(starting)) {
       children[name] = child;
       ports[name] = (await ready)[0];
