@@ -4,7 +4,8 @@
 // which on a shared machine moves by more than the cost itself; this measures each part alone.
 //   node --import tsx bench/counting.mts      (`npm run bench:counting`)
 // On a throwaway embedded PostgreSQL with 100,000 keys; prints nanoseconds per call and database
-// time per written row, to set beside the verify bench's CPU per request.
+// time per written row, and a `PARTS {…}` line from which bench/verify.mjs sets them beside its
+// servers' CPU per request.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -86,6 +87,9 @@ try {
       `(${((flush * 1000) / FLUSHED_ROWS).toFixed(1)} µs per row, in this process and PostgreSQL together)`,
   );
   console.log(`  (medians of ${ROUNDS}; every flush: ${flushMs.map((ms) => ms.toFixed(0)).join(", ")} ms)`);
+  // For bench/verify.mjs, which sets these beside its servers' CPU per request.
+  const parts = { hotNs: median(hotNs), coldNs: median(coldNs), flushUsPerRow: (flush * 1000) / FLUSHED_ROWS };
+  console.log(`PARTS ${JSON.stringify(parts)}`);
   const { db } = await import("@/lib/db");
   await db.$disconnect();
 } finally {

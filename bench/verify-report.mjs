@@ -79,7 +79,7 @@ function roundRatios(windows, name, other) {
  * cold and hot: [{ name, round, result }] in the order run; paced: [{ keydesk, bare }] per round.
  * Sets process.exitCode to 1 when a target is missed.
  */
-export function report({ cold, hot, paced, connections, rate }) {
+export function report({ cold, hot, paced, parts, connections, rate }) {
   const rows = [
     ...cold.map((window, i) =>
       row(`cold ${i + 1}, ${connections} conns`, String(window.round + 1), window.name, window.result),
@@ -149,6 +149,15 @@ export function report({ cold, hot, paced, connections, rate }) {
   console.log(`  cold, Keydesk / uncounted Keydesk: ${byRound(ratios.coldCounted)}%`);
   console.log(`  hot, Keydesk / uncounted Keydesk: ${byRound(ratios.hotCounted)}%\n`);
   for (const [label, pass] of checks) console.log(`${pass ? "PASS" : "FAIL"}  ${label}`);
+  // Counting's parts alone (bench/counting.mts) as a share of Keydesk's CPU per request here: a
+  // hot verification pays the in-memory step; a cold one a new entry and its row's flush.
+  const hotCpu = cpuSummary(hot, "keydesk").cpu;
+  const coldCpu = cpuSummary(cold, "keydesk");
+  const coldPartUs = parts.coldNs / 1000 + parts.flushUsPerRow;
+  console.log(
+    `INFO  counting's parts alone: ${fmt(parts.hotNs, 0)} ns of ${fmt(hotCpu, 0)} µs per hot request (${percent(parts.hotNs / 1000 / hotCpu)}); ` +
+      `${fmt(coldPartUs, 1)} µs of ${fmt(coldCpu.cpu + coldCpu.databaseCpu, 0)} µs per cold one, PostgreSQL's included (${percent(coldPartUs / (coldCpu.cpu + coldCpu.databaseCpu))})`,
+  );
   const worstSteal = Math.max(...[...cold, ...hot].map((window) => window.result.steal ?? 0));
   console.log(
     `INFO  highest steal in a full-speed window: ${fmt(worstSteal, 1)}%${worstSteal > 2 ? " — a noisy run: repeat it before trusting a ratio" : ""}`,

