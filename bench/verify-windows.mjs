@@ -25,7 +25,7 @@ export const CONNECTIONS = 32;
 export const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 3);
 export const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
-/** Round r's order: the servers rotated by r, reversed in odd rounds, so each takes each place. */
+/** Round r's order: the servers rotated by r, reversed in odd rounds; over four rounds each takes every place. */
 function roundOrder(baseline, round) {
   const servers = ["keydesk", "keydesk-uncounted", baseline];
   const rotated = [...servers.slice(round % 3), ...servers.slice(0, round % 3)];
