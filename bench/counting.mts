@@ -16,7 +16,8 @@ import { migrate } from "@/lib/setup/migrate";
 const KEYS = 100_000;
 const FLUSHED_ROWS = 30_000;
 const ROUNDS = 5;
-const HOUR_MS = 3_600_000;
+// Each cold round counts a different stretch of the keys, the rounds spread over all of them.
+const ROUND_STRIDE = (KEYS - FLUSHED_ROWS) / (ROUNDS - 1);
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const nsPerCall = (calls: number, run: () => void) => {
@@ -45,7 +46,7 @@ try {
 
   // The counter reads its settings on first use: no timed flush may start during a measurement.
   Object.assign(process.env, { DATABASE_URL: database.url, KEYDESK_USAGE_FLUSH_SECONDS: "60" });
-  const { countVerification, flushUsageCounts } = await import("@/lib/usage/counter");
+  const { countVerification, flushUsageCounts, HOUR_MS } = await import("@/lib/usage/counter");
   const valid = { valid: true } as const as Parameters<typeof countVerification>[1];
   const now = Date.now();
   const hour = now - (now % HOUR_MS);
@@ -67,7 +68,7 @@ try {
   const coldNs: number[] = [];
   const flushMs: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    const keys = ids.slice(round * 14_000, round * 14_000 + FLUSHED_ROWS);
+    const keys = ids.slice(round * ROUND_STRIDE, round * ROUND_STRIDE + FLUSHED_ROWS);
     const at = hour + (round + 1) * HOUR_MS;
     coldNs.push(
       nsPerCall(keys.length, () => {

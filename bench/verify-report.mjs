@@ -152,11 +152,12 @@ export function report({ cold, hot, paced, parts, connections, rate }) {
   // Counting's parts alone (bench/counting.mts) as a share of Keydesk's CPU per request here: a
   // hot verification pays the in-memory step; a cold one a new entry and its row's flush.
   const hotCpu = cpuSummary(hot, "keydesk").cpu;
-  const coldCpu = cpuSummary(cold, "keydesk");
+  const { cpu: coldServerCpu, databaseCpu: coldDatabaseCpu } = cpuSummary(cold, "keydesk");
+  const coldCpu = coldServerCpu + coldDatabaseCpu;
   const coldPartUs = parts.coldNs / 1000 + parts.flushUsPerRow;
   console.log(
     `INFO  counting's parts alone: ${fmt(parts.hotNs, 0)} ns of ${fmt(hotCpu, 0)} µs per hot request (${percent(parts.hotNs / 1000 / hotCpu)}); ` +
-      `${fmt(coldPartUs, 1)} µs of ${fmt(coldCpu.cpu + coldCpu.databaseCpu, 0)} µs per cold one, PostgreSQL's included (${percent(coldPartUs / (coldCpu.cpu + coldCpu.databaseCpu))})`,
+      `${fmt(coldPartUs, 1)} µs of ${fmt(coldCpu, 0)} µs per cold one, PostgreSQL's included (${percent(coldPartUs / coldCpu)})`,
   );
   const worstSteal = Math.max(...[...cold, ...hot].map((window) => window.result.steal ?? 0));
   console.log(
