@@ -1,12 +1,16 @@
 // The cache-miss baseline of bench/verify.mjs: a bare node:http server doing, per request, only
 // SHA-256 and one indexed read of the key by hash joined to its owner (the read Keydesk makes on
-// a cache miss), as a named prepared statement on a pg pool as large as Keydesk's. No cache.
+// a cache miss), as a named prepared statement on a pg pool as large as Keydesk's lookup pool
+// (lib/keys/verify-lookup.ts). No cache.
 //   node bench/bare-pg-server.mjs <database url>  → prints `READY <port>`
 import { createHash } from "node:crypto";
 import { createServer } from "node:http";
 import pg from "pg";
 
-const pool = new pg.Pool({ connectionString: process.argv[2], max: Number(process.env.DB_POOL_SIZE ?? 10) });
+const pool = new pg.Pool({
+  connectionString: process.argv[2],
+  max: Math.min(Number(process.env.DB_POOL_SIZE ?? 10), 4),
+});
 const LOOKUP = {
   name: "bare_lookup",
   text: `SELECT k.id, k.owner_id, k.scopes, k.expires_at AT TIME ZONE 'UTC' AS expires_at,

@@ -2,7 +2,8 @@
 // client would read, instants right whatever the time zones, and an unreachable database
 // answered as a 503 like every other outage.
 import { createServer, type Server, type Socket } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import pg from "pg";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { resetConfigForTests } from "@/lib/config";
 import { db } from "@/lib/db";
 import { hashKey } from "@/lib/keys/format";
@@ -45,6 +46,21 @@ describe("keyLookup.byHash", () => {
       name: "Lookup Owner",
     });
     expect(await keyLookup.byHash("0".repeat(64))).toBeNull();
+  });
+
+  it("sends lookups made while no connection is free as one statement, each answered with its own row", async () => {
+    const user = await createUser();
+    const keys = await Promise.all(Array.from({ length: 6 }, () => keyFor(user)));
+    const queries = vi.spyOn(pg.Client.prototype, "query");
+    const unknown = "f".repeat(64);
+    const hashes = [...keys.map(({ secret }) => hashKey(secret)), unknown, hashKey(keys[0]!.secret)];
+    const rows = await Promise.all(hashes.map((hash) => keyLookup.byHash(hash)));
+    const lookups = queries.mock.calls.filter(
+      ([query]) => (query as { name?: string }).name === "keydesk_verify_lookup",
+    );
+    queries.mockRestore();
+    expect(lookups).toHaveLength(1);
+    expect(rows.map((row) => row?.id ?? null)).toEqual([...keys.map(({ id }) => id), null, keys[0]!.id]);
   });
 
   it("hands over the stored UTC instants whatever the process's and the session's time zones", async () => {
