@@ -90,7 +90,7 @@ function recognisable(error: unknown): unknown {
 }
 
 /** Takes a connection for `batch`, closing it to newcomers once it has one, and reads its keys. */
-async function send(state: LookupState, batch: Batch): Promise<void> {
+async function sendBatch(state: LookupState, batch: Batch): Promise<void> {
   let client: pg.PoolClient;
   try {
     client = await pool(state).connect();
@@ -131,7 +131,7 @@ export const keyLookup = {
       const state = lookupState();
       if (!state.forming || state.forming.hashes.length >= MAX_BATCH) {
         state.forming = { hashes: [], waiters: [] };
-        void send(state, state.forming);
+        void sendBatch(state, state.forming);
       }
       state.forming.hashes.push(hash);
       state.forming.waiters.push({ resolve, reject });
