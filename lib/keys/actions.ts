@@ -6,7 +6,8 @@ import { z } from "zod";
 import { runAction } from "@/lib/api/action-result";
 import { actionCaller } from "@/lib/auth/session";
 import { createKeySchema, rollKeySchema, updateKeySchema } from "@/lib/keys/schemas";
-import { createKey, deleteKey, renewKey, revokeKey, rollKey, updateKey } from "@/lib/keys/service";
+import { renewKey, rollKey } from "@/lib/keys/renewal";
+import { createKey, deleteKey, revokeKey, updateKey } from "@/lib/keys/service";
 
 function refresh(ownerId: string, callerId: string) {
   revalidatePath(ownerId === callerId ? "/keys" : `/admin/users/${ownerId}`);

@@ -2,7 +2,8 @@ import { ok } from "@/lib/api/envelope";
 import { defineRoute } from "@/lib/api/route";
 import { listKeys } from "@/lib/keys/list";
 import { createKeySchema, listKeysQuerySchema, rollKeySchema, updateKeySchema } from "@/lib/keys/schemas";
-import { createKey, deleteKey, getKey, renewKey, revokeKey, rollKey, updateKey } from "@/lib/keys/service";
+import { renewKey, rollKey } from "@/lib/keys/renewal";
+import { createKey, deleteKey, getKey, revokeKey, updateKey } from "@/lib/keys/service";
 
 // The caller's own keys (SPEC §4 "Keys (own)"): every service call is scoped to caller.user.id,
 // so another user's key id is a 404 here.
