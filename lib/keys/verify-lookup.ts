@@ -42,11 +42,11 @@ const MAX_BATCH = 256;
 // cold path (2026-12-02, 32 clients, one process) lookups went out 1.5 to a statement with 10
 // connections, 3.0 with 4 and 5.3 with 2, and the process's CPU per verification fell with each.
 // Four keeps a lookup's wait short when one connection is slow. DB_POOL_SIZE can only lower it.
-export const LOOKUP_CONNECTIONS = Math.min(Number(process.env.DB_POOL_SIZE ?? 10), 4);
+const MAX_LOOKUP_CONNECTIONS = 4;
 
-type Waiter = { resolve: (row: KeyLookupRow | null) => void; reject: (error: unknown) => void };
+type Lookup = { hash: string; resolve: (row: KeyLookupRow | null) => void; reject: (error: unknown) => void };
 /** Lookups that wait for the same connection and go out as one statement. */
-type Batch = { hashes: string[]; waiters: Waiter[] };
+type Batch = Lookup[];
 type LookupState = { pool: pg.Pool | null; forming: Batch | null };
 
 const globalForLookup = globalThis as unknown as { keydeskVerifyLookup?: LookupState };
@@ -59,7 +59,7 @@ function pool(state: LookupState): pg.Pool {
   if (!state.pool) {
     const created = new pg.Pool({
       connectionString: config().DATABASE_URL,
-      max: LOOKUP_CONNECTIONS,
+      max: Math.min(Number(process.env.DB_POOL_SIZE ?? 10), MAX_LOOKUP_CONNECTIONS),
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
       allowExitOnIdle: true,
       // The statement is planned once per connection. Left to choose, PostgreSQL plans it anew on
@@ -97,23 +97,23 @@ async function sendBatch(state: LookupState, batch: Batch): Promise<void> {
   } catch (error) {
     if (state.forming === batch) state.forming = null;
     const reason = recognisable(error);
-    for (const waiter of batch.waiters) waiter.reject(reason);
+    for (const lookup of batch) lookup.reject(reason);
     return;
   }
   if (state.forming === batch) state.forming = null;
   try {
     const { rows } = await client.query<KeyLookupRow & { hash: string }>({
       ...LOOKUP,
-      values: [batch.hashes.join(",")],
+      values: [batch.map((lookup) => lookup.hash).join(",")],
     });
     client.release();
     const found = new Map(rows.map((row) => [row.hash, row]));
-    batch.hashes.forEach((hash, i) => batch.waiters[i]!.resolve(found.get(hash) ?? null));
+    for (const lookup of batch) lookup.resolve(found.get(lookup.hash) ?? null);
   } catch (error) {
     // A failed connection is not handed to the next lookup.
     client.release(error instanceof Error ? error : true);
     const reason = recognisable(error);
-    for (const waiter of batch.waiters) waiter.reject(reason);
+    for (const lookup of batch) lookup.reject(reason);
   }
 }
 
@@ -129,12 +129,11 @@ export const keyLookup = {
   byHash(hash: string): Promise<KeyLookupRow | null> {
     return new Promise((resolve, reject) => {
       const state = lookupState();
-      if (!state.forming || state.forming.hashes.length >= MAX_BATCH) {
-        state.forming = { hashes: [], waiters: [] };
+      if (!state.forming || state.forming.length >= MAX_BATCH) {
+        state.forming = [];
         void sendBatch(state, state.forming);
       }
-      state.forming.hashes.push(hash);
-      state.forming.waiters.push({ resolve, reject });
+      state.forming.push({ hash, resolve, reject });
     });
   },
 };
