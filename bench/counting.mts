@@ -12,6 +12,7 @@ import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres } from "@/lib/setup/embedded-db";
 import { migrate } from "@/lib/setup/migrate";
+import { median } from "./verify-report.mjs";
 
 const KEYS = 100_000;
 const FLUSHED_ROWS = 30_000;
@@ -19,7 +20,6 @@ const ROUNDS = 5;
 // Each cold round counts a different stretch of the keys, the rounds spread over all of them.
 const ROUND_STRIDE = (KEYS - FLUSHED_ROWS) / (ROUNDS - 1);
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const nsPerCall = (calls: number, run: () => void) => {
   const started = process.hrtime.bigint();
   run();
