@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
+import { newSessionClaims } from "@/lib/auth/session-claims";
 import { generateKey, hashKey, keyStart } from "@/lib/keys/format";
 import { encodeKeyCursor } from "@/lib/keys/list-cursor";
 import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/setup/embedded-db";
@@ -73,8 +74,8 @@ async function account(client: pg.Client, role: Role, email: string): Promise<{ 
 
 function cookie(user: { id: string }, email: string, role: Role): Promise<string> {
   return encode({
-    // sv: the session version a fresh user has (findActiveUser ends any session without it).
-    token: { sub: user.id, email, role, sv: 0 },
+    // 0: the session version a fresh user has (findActiveUser ends any session without it).
+    token: { sub: user.id, email, role, ...newSessionClaims(0) },
     secret: process.env.AUTH_SECRET!,
     salt: "authjs.session-token",
   }).then((token) => `authjs.session-token=${token}`);

@@ -5,6 +5,7 @@
 // A browser meanwhile sees the "database unavailable" page, and its retry works once PostgreSQL is back.
 import { expect, test } from "@playwright/test";
 import { encode } from "next-auth/jwt";
+import { newSessionClaims } from "../lib/auth/session-claims";
 import { generateKey } from "../lib/keys/format";
 import {
   api,
@@ -49,8 +50,8 @@ test("PostgreSQL stopped under load: only 503s, then recovery without a restart 
   const userId = await seedUser(database, "USER");
   const [key] = await seedKeys(database, [userId], ["keys:read", "keys:write"]);
   const session = await encode({
-    // `sv`: the session version a new user starts with (sessions end when it changes).
-    token: { sub: userId, email: "fault@fault.test", role: "USER", sv: 0 },
+    // 0: the session version a new user starts with (sessions end when it changes).
+    token: { sub: userId, email: "fault@fault.test", role: "USER", ...newSessionClaims(0) },
     secret: FAULT_AUTH_SECRET,
     salt: "authjs.session-token",
   });

@@ -23,21 +23,30 @@ test.describe("signed out", () => {
 test.describe("signed in as the first admin", () => {
   test.use({ storageState: ADMIN_STATE });
 
-  test("sees the dashboard with the admin links and can sign out", async ({ page }) => {
+  test("sees the dashboard with the admin links", async ({ page }) => {
     await page.goto("/keys");
     const nav = page.getByRole("navigation");
     for (const link of ["Keys", "Models", "Users", "Audit"])
       await expect(nav.getByRole("link", { name: link })).toBeVisible();
     await expect(page.getByTestId("current-user-email")).toHaveText(E2E_ADMIN.email);
-    // The links' prefetches settle first. A prefetch still in flight when the sign-out lands
-    // answers with a refreshed session cookie (proxy.ts's auth() renews it on every request) and
-    // signs the browser back in: a known race, seen in CI on 2026-12-02, left open for its own fix.
-    await page.waitForLoadState("networkidle");
-    await page.getByRole("button", { name: "Sign out" }).click();
-    await expect(page).toHaveURL(/\/login/);
-    await page.goto("/keys");
-    await expect(page).toHaveURL(/\/login/);
   });
+});
+
+// Its own sign-in: signing out ends the session on the server, and the saved admin session is shared.
+test("signing out ends the session, even for a copy of its cookie", async ({ page, context }) => {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(E2E_ADMIN.email);
+  await page.getByLabel("Password").fill(E2E_ADMIN.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("current-user-email")).toHaveText(E2E_ADMIN.email);
+  const signedIn = await context.cookies();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  // The cookie put back is what a link prefetch still in flight at the sign-out writes: the proxy
+  // renews the session cookie on every answer. It must not sign the browser back in.
+  await context.addCookies(signedIn);
+  await page.goto("/keys");
+  await expect(page).toHaveURL(/\/login/);
 });
 
 test("a USER cannot open /admin/users and does not see admin links", async ({ page, browser }) => {

@@ -33,10 +33,9 @@ export async function authenticate(request: Request): Promise<Authenticated | nu
   }
   const secureCookie = new URL(process.env.AUTH_URL ?? request.url).protocol === "https:";
   const token = await getToken({ req: request, secret: process.env.AUTH_SECRET, secureCookie });
-  const userId = typeof token?.sub === "string" ? token.sub : null;
-  if (!userId) return null;
+  if (typeof token?.sub !== "string") return null;
   // The session token is only a claim: it ends once the user is disabled, demoted, deleted or given a new password.
-  const user = await findActiveUser(userId, token?.sv);
+  const user = await findActiveUser(token.sub, token);
   if (!user) return null;
   return { caller: sessionCaller(user, requestInfo), via: "session" };
 }

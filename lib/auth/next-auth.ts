@@ -8,6 +8,8 @@ import { refundAttempt, takeLoginAttempt } from "@/lib/auth/login-limit";
 import { signInWithOidc, type OidcIdentity } from "@/lib/auth/oidc";
 import { OIDC_PROVIDER_ID, oidcProvider } from "@/lib/auth/oidc-provider";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
+import { newSessionClaims, type SessionClaims } from "@/lib/auth/session-claims";
+import { endSession } from "@/lib/auth/session-user";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -19,7 +21,9 @@ declare module "next-auth" {
     oidc?: OidcIdentity;
   }
   interface Session {
-    user: { id: string; email: string; name: string; role: Role; sessionVersion: number };
+    user: { id: string; email: string; name: string; role: Role };
+    /** The token's claims that findActiveUser checks (lib/auth/session-user.ts). */
+    claims: SessionClaims;
   }
 }
 
@@ -27,6 +31,16 @@ export const loginSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address")),
   password: z.string().min(1, "Enter your password").max(1024),
 });
+
+declare module "next-auth/jwt" {
+  // Keydesk's claims (lib/auth/session-user.ts); a token may still lack them, so they are checked there.
+  interface JWT {
+    role?: Role;
+    sv?: number;
+    sid?: string;
+    sat?: number;
+  }
+}
 
 class RateLimited extends CredentialsSignin {
   code = "rate_limited";
@@ -126,18 +140,21 @@ function authConfig(): NextAuthConfig {
         return true;
       },
       jwt({ token, user }) {
-        if (user?.id) {
-          token.sub = user.id;
-          token.role = user.role;
-          token.sv = user.sessionVersion ?? 0;
-        }
+        if (user?.id)
+          Object.assign(token, { sub: user.id, role: user.role }, newSessionClaims(user.sessionVersion ?? 0));
         return token;
       },
       session({ session, token }) {
         session.user.id = token.sub ?? "";
         session.user.role = token.role === "ADMIN" ? "ADMIN" : "USER";
-        session.user.sessionVersion = typeof token.sv === "number" ? token.sv : -1;
+        session.claims = { sv: token.sv, sid: token.sid, sat: token.sat };
         return session;
+      },
+    },
+    events: {
+      // Both sign-out paths (the sidebar's server action and POST /api/auth/signout) come here.
+      async signOut(message) {
+        if ("token" in message && message.token) await endSession(message.token);
       },
     },
   };

@@ -1,9 +1,11 @@
 // SPEC §8: a session ends at its next request once the user's password changes, or the user is
 // disabled, demoted or deleted. The cookies here come from the real next-auth sign-in.
 import type { NextRequest } from "next/server";
+import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
 import { GET as authGet, POST as authPost } from "@/app/api/auth/[...nextauth]/route";
 import { authenticate } from "@/lib/api/authenticate";
+import { SESSION_ABSOLUTE_LIFETIME_SECONDS } from "@/lib/auth/session-claims";
 import { db } from "@/lib/db";
 import { deleteUser, updateUser } from "@/lib/users/service";
 import { apiRequest, callerFor, createUser, sessionCookie, TEST_PASSWORD } from "@/tests/support/fixtures";
@@ -32,6 +34,20 @@ async function signInCookie(email: string): Promise<string> {
   const session = cookiesOf(response).find((cookie) => cookie.startsWith("authjs.session-token="));
   if (!session) throw new Error(`sign-in gave no session cookie (status ${response.status})`);
   return session;
+}
+
+/** Signs out through next-auth's own route, as a browser's sign-out form does; returns the status. */
+async function signOut(cookie: string): Promise<number> {
+  const csrf = await authGet(new Request(`${AUTH_BASE}/csrf`) as NextRequest);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await authPost(
+    new Request(`${AUTH_BASE}/signout`, {
+      method: "POST",
+      headers: { cookie: [...cookiesOf(csrf), cookie].join("; "), "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ csrfToken }),
+    }),
+  );
+  return response.status;
 }
 
 const sessionUser = async (cookie: string) =>
@@ -88,5 +104,50 @@ describe("sessions end at once", () => {
     await updateUser(adminCaller, user.email, { name: "Renamed" });
     await updateUser(adminCaller, user.email, { role: "ADMIN" });
     expect(await sessionUser(cookie)).toMatchObject({ id: user.id, name: "Renamed", role: "ADMIN" });
+  });
+});
+
+describe("signing out", () => {
+  it("ends that session for every copy of its cookie, and only that session", async () => {
+    const { user, cookie } = await cast();
+    const otherBrowser = await signInCookie(user.email);
+    expect(await signOut(cookie)).toBe(302);
+    // The same cookie sent again, as a request in flight at the sign-out would send it back.
+    expect(await sessionUser(cookie)).toBeUndefined();
+    expect(await sessionUser(otherBrowser)).toMatchObject({ id: user.id });
+  });
+
+  it("refuses a token without a session id, and one from a sign-in more than a week ago", async () => {
+    const { user } = await cast();
+    const now = Math.floor(Date.now() / 1000);
+    const tokenCookie = async (claims: Record<string, unknown>) =>
+      `authjs.session-token=${await encode({
+        token: { sub: user.id, sv: 0, ...claims },
+        secret: process.env.AUTH_SECRET!,
+        salt: "authjs.session-token",
+      })}`;
+    const sid = crypto.randomUUID();
+    expect(await sessionUser(await tokenCookie({}))).toBeUndefined();
+    expect(
+      await sessionUser(await tokenCookie({ sid, sat: now - SESSION_ABSOLUTE_LIFETIME_SECONDS - 60 })),
+    ).toBeUndefined();
+    expect(
+      await sessionUser(await tokenCookie({ sid, sat: now - SESSION_ABSOLUTE_LIFETIME_SECONDS + 60 })),
+    ).toMatchObject({
+      id: user.id,
+    });
+  });
+
+  it("keeps an ended session's row only as long as its token could be used", async () => {
+    const { cookie } = await cast();
+    const stale = { id: `stale-${crypto.randomUUID()}`, expiresAt: new Date(Date.now() - 1000) };
+    await db.endedSession.create({ data: stale });
+    const signOutAt = Date.now();
+    expect(await signOut(cookie)).toBe(302);
+    expect(await db.endedSession.findUnique({ where: { id: stale.id } })).toBeNull();
+    const ended = await db.endedSession.findMany({
+      where: { expiresAt: { gte: new Date(signOutAt + (SESSION_ABSOLUTE_LIFETIME_SECONDS - 60) * 1000) } },
+    });
+    expect(ended.length).toBeGreaterThanOrEqual(1);
   });
 });

@@ -9,7 +9,7 @@ import { findActiveUser } from "@/lib/auth/session-user";
 /** The signed-in user as they are now; sends anyone else to the login page. */
 export async function requireUser(): Promise<CallerUser> {
   const session = await auth();
-  const user = session?.user?.id ? await findActiveUser(session.user.id, session.user.sessionVersion) : null;
+  const user = session?.user?.id ? await findActiveUser(session.user.id, session.claims) : null;
   if (!user) redirect("/login");
   return user;
 }

@@ -4,6 +4,7 @@ import { encode } from "next-auth/jwt";
 import { dispatchApi } from "@/lib/api/dispatch";
 import { sessionCaller, type Caller, type Scope } from "@/lib/auth/caller";
 import { hashPassword } from "@/lib/auth/password";
+import { newSessionClaims } from "@/lib/auth/session-claims";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { createKey } from "@/lib/keys/service";
@@ -43,7 +44,7 @@ export async function sessionCookie(user: { id: string; email: string; role: Rol
     select: { sessionVersion: true },
   });
   const token = await encode({
-    token: { sub: user.id, email: user.email, role: user.role, sv: sessionVersion },
+    token: { sub: user.id, email: user.email, role: user.role, ...newSessionClaims(sessionVersion) },
     secret: process.env.AUTH_SECRET!,
     salt: "authjs.session-token",
   });
