@@ -66,6 +66,7 @@ describe("migration runner", () => {
       "api_keys",
       "audit_events",
       "default_models",
+      "ended_sessions",
       "key_last_used",
       "key_name_words",
       "key_usage",
