@@ -2,7 +2,7 @@
 // one flush upserts them, later flushes add to the stored rows, and old hours are pruned.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { verifyKey } from "@/lib/keys/verify";
+import { verifyKey, type VerifyResult } from "@/lib/keys/verify";
 import { countVerification, flushUsageCounts, HOUR_MS, pruneUsage } from "@/lib/usage/counter";
 import { createUser, keyFor } from "@/tests/support/fixtures";
 
@@ -49,6 +49,28 @@ describe("verification counting", () => {
       { hour: startOfHour(earlier), valid: 0, revoked: 0, expired: 3, ownerDisabled: 0 },
       { hour: startOfHour(now), valid: 0, revoked: 0, expired: 0, ownerDisabled: 1 },
     ]);
+  });
+
+  it("updates a stored row in place, on its own page (key_usage keeps room for increments)", async () => {
+    const user = await createUser();
+    // Enough rows to fill more than one page, as a busy hour does.
+    const ids = Array.from({ length: 150 }, () => crypto.randomUUID());
+    await db.apiKey.createMany({
+      data: ids.map((id, i) => ({ id, ownerId: user.id, name: `row ${i}`, start: "kd_page", hash: id, scopes: [] })),
+    });
+    const at = Date.now();
+    for (const id of ids) countVerification(id, { valid: true } as VerifyResult, at);
+    await flushUsageCounts();
+    const updated = ids.slice(0, 10);
+    const pagesOf = async () =>
+      db.$queryRaw<{ key_id: string; page: number }[]>`
+        SELECT key_id, (ctid::text::point)[0]::int AS page FROM key_usage WHERE key_id = ANY(${updated}) ORDER BY key_id`;
+    const before = await pagesOf();
+    for (const id of updated) countVerification(id, { valid: true } as VerifyResult, at);
+    await flushUsageCounts();
+    // In a full page the new version of a row goes to another page (and a new index entry).
+    expect(await pagesOf()).toEqual(before);
+    expect((await storedRows(updated[0]!))[0]).toMatchObject({ valid: 2 });
   });
 
   it("does not count keys that were not found or malformed", async () => {
