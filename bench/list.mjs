@@ -44,6 +44,10 @@ function queries(account) {
     ["page /keys (HTML)", "/keys", "cookie"],
     ["page /keys?page=500 (HTML)", "/keys?page=500", "cookie"],
     ["page /admin/users (HTML)", "/admin/users", "admin-cookie"],
+    // Not in the issue's list, so without a target: a search past 10,000 matches whose matches
+    // sort last, and a phrase of common words whose whole is rarer (lib/keys/list.ts, pastLimitPage).
+    ["search past the limit, by -name", `${keys}?q=billing&sort=-name`, "untargeted"],
+    ["search: a phrase of common words", `${keys}?q=${encodeURIComponent("key 1")}`, "untargeted"],
   ];
 }
 
@@ -86,8 +90,9 @@ async function runAccount(label, port, account, admin) {
   const rows = [];
   for (const [name, url, kind] of queries(account)) {
     const result = await timeQuery(port, url, headersFor(kind, account, admin));
-    const target = kind?.endsWith("cookie") ? TARGET_MS.page : TARGET_MS.api;
-    const ok = result.status === 200 && result.p95 < target;
+    const target = kind === "untargeted" ? null : kind?.endsWith("cookie") ? TARGET_MS.page : TARGET_MS.api;
+    const ok = result.status === 200 && (target === null || result.p95 < target);
+    const verdict = target === null ? (ok ? "(no target)" : "FAIL") : `${ok ? "PASS" : "FAIL"} (< ${target} ms)`;
     rows.push({
       name,
       ...result,
@@ -96,7 +101,7 @@ async function runAccount(label, port, account, admin) {
       note: result.status === 200 ? summary(result.body) : `HTTP ${result.status}`,
     });
     console.log(
-      `${label.padEnd(9)} ${name.padEnd(34)} p50 ${result.p50.toFixed(1).padStart(7)} ms  p95 ${result.p95.toFixed(1).padStart(7)} ms  ${ok ? "PASS" : "FAIL"} (< ${target} ms)  ${rows.at(-1).note}`,
+      `${label.padEnd(9)} ${name.padEnd(34)} p50 ${result.p50.toFixed(1).padStart(7)} ms  p95 ${result.p95.toFixed(1).padStart(7)} ms  ${verdict}  ${rows.at(-1).note}`,
     );
   }
   return rows;

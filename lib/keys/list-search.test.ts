@@ -98,3 +98,25 @@ describe("key_name_words", () => {
     expect(await words(user)).toEqual({});
   });
 });
+
+describe("a page of a search past 10,000 matches", () => {
+  it("is the same whether the walk in sort order finds it or every match is sorted", async () => {
+    const user = await createUser();
+    const userApi = keysApi({ cookie: await sessionCookie(user) });
+    // By name, 10,001 "alpha N" keys come before 10,001 "zeta N": a walk of the first 10,000 keys
+    // finds no "zeta", so the first page by name is sorted from every match; later pages, after
+    // the cursor, and the first page by -name are found by the walk.
+    await db.$executeRaw`
+      INSERT INTO api_keys (id, owner_id, name, start, hash, scopes)
+      SELECT gen_random_uuid()::text, ${user.id}, CASE WHEN i <= 10001 THEN 'alpha ' || i ELSE 'zeta ' || (i - 10001) END,
+             'kd_past' || i, md5(${user.id} || i), '{keys:read}'
+      FROM generate_series(1, 20002) AS i`;
+    const first = await userApi.list("?q=zeta&sort=name&per_page=3");
+    expect(first.data).toMatchObject({ total: 10_000, total_exact: false });
+    expect(names(first)).toEqual(["zeta 1", "zeta 2", "zeta 3"]);
+    const next = await userApi.list(`?q=zeta&sort=name&per_page=3&cursor=${first.data.next_cursor}`);
+    expect(names(next)).toEqual(["zeta 4", "zeta 5", "zeta 6"]);
+    expect(names(await userApi.list("?q=zeta&sort=name&page=3&per_page=3"))).toEqual(["zeta 7", "zeta 8", "zeta 9"]);
+    expect(names(await userApi.list("?q=zeta&sort=-name&per_page=2"))).toEqual(["zeta 10001", "zeta 10000"]);
+  });
+});
