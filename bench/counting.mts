@@ -2,7 +2,7 @@
 // in-memory step on every verification, and the one statement per flush that writes the counts.
 // bench/verify.mjs measures the same cost as a difference in throughput between two servers,
 // which on a shared machine moves by more than the cost itself; this measures each part alone.
-//   node --import tsx bench/counting.mts      (`npm run bench:counting`)
+//   node --import tsx bench/counting.mts      (`npm run bench:counting`; BENCH_KEYS=1000000 for more keys)
 // On a throwaway embedded PostgreSQL with 100,000 keys; prints nanoseconds per call and database
 // time per written row, and a `PARTS {…}` line from which bench/verify.mjs sets them beside its
 // servers' CPU per request.
@@ -14,11 +14,11 @@ import { startEmbeddedPostgres } from "@/lib/setup/embedded-db";
 import { migrate } from "@/lib/setup/migrate";
 import { median } from "./verify-report.mjs";
 
-const KEYS = 100_000;
+const KEYS = Number(process.env.BENCH_KEYS ?? 100_000);
 const FLUSHED_ROWS = 30_000;
 const ROUNDS = 5;
 // Each cold round counts a different stretch of the keys, the rounds spread over all of them.
-const ROUND_STRIDE = (KEYS - FLUSHED_ROWS) / (ROUNDS - 1);
+const ROUND_STRIDE = Math.floor((KEYS - FLUSHED_ROWS) / (ROUNDS - 1));
 
 const nsPerCall = (calls: number, run: () => void) => {
   const started = process.hrtime.bigint();
