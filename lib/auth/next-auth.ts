@@ -33,7 +33,7 @@ export const loginSchema = z.object({
 });
 
 declare module "next-auth/jwt" {
-  // Keydesk's claims (lib/auth/session-user.ts); a token may still lack them, so they are checked there.
+  // Keydesk's claims (lib/auth/session-claims.ts); a token may still lack them, so lib/auth/session-user.ts checks each.
   interface JWT {
     role?: Role;
     sv?: number;

@@ -118,5 +118,8 @@ describe("a page of a search past 10,000 matches", () => {
     expect(names(next)).toEqual(["zeta 4", "zeta 5", "zeta 6"]);
     expect(names(await userApi.list("?q=zeta&sort=name&page=3&per_page=3"))).toEqual(["zeta 7", "zeta 8", "zeta 9"]);
     expect(names(await userApi.list("?q=zeta&sort=-name&per_page=2"))).toEqual(["zeta 10001", "zeta 10000"]);
+    // Last use is in key_last_used (none yet): the walk reads both tables.
+    const byLastUse = names(await userApi.list("?q=zeta&sort=-last_used_at&per_page=2"));
+    expect(byLastUse).toEqual([expect.stringMatching(/^zeta \d+$/), expect.stringMatching(/^zeta \d+$/)]);
   });
 });
