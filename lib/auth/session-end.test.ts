@@ -16,21 +16,26 @@ function cookiesOf(response: Response): string[] {
   return response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]!);
 }
 
-/** Signs in through next-auth's credentials callback, CSRF token and all; returns the session cookie. */
-async function signInCookie(email: string): Promise<string> {
+/** A form post to one of next-auth's actions, with the CSRF token and cookie it asks for. */
+async function postAuthForm(action: string, fields: Record<string, string>, cookies: string[] = []) {
   const csrf = await authGet(new Request(`${AUTH_BASE}/csrf`) as NextRequest);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await authPost(
-    new Request(`${AUTH_BASE}/callback/credentials`, {
+  return authPost(
+    new Request(`${AUTH_BASE}/${action}`, {
       method: "POST",
       headers: {
-        cookie: cookiesOf(csrf).join("; "),
+        cookie: [...cookiesOf(csrf), ...cookies].join("; "),
         "content-type": "application/x-www-form-urlencoded",
         "x-forwarded-for": "10.9.0.1",
       },
-      body: new URLSearchParams({ email, password: TEST_PASSWORD, csrfToken }),
+      body: new URLSearchParams({ ...fields, csrfToken }),
     }),
   );
+}
+
+/** Signs in through next-auth's credentials callback; returns the session cookie. */
+async function signInCookie(email: string): Promise<string> {
+  const response = await postAuthForm("callback/credentials", { email, password: TEST_PASSWORD });
   const session = cookiesOf(response).find((cookie) => cookie.startsWith("authjs.session-token="));
   if (!session) throw new Error(`sign-in gave no session cookie (status ${response.status})`);
   return session;
@@ -38,16 +43,7 @@ async function signInCookie(email: string): Promise<string> {
 
 /** Signs out through next-auth's own route, as a browser's sign-out form does; returns the status. */
 async function signOut(cookie: string): Promise<number> {
-  const csrf = await authGet(new Request(`${AUTH_BASE}/csrf`) as NextRequest);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await authPost(
-    new Request(`${AUTH_BASE}/signout`, {
-      method: "POST",
-      headers: { cookie: [...cookiesOf(csrf), cookie].join("; "), "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ csrfToken }),
-    }),
-  );
-  return response.status;
+  return (await postAuthForm("signout", {}, [cookie])).status;
 }
 
 const sessionUser = async (cookie: string) =>
