@@ -101,6 +101,10 @@ function pageRows({ column, direction, ownerId, after, query }: PageShape, keys?
     LIMIT ${query.per_page + 1} OFFSET ${query.cursor ? 0 : (query.page - 1) * query.per_page}`;
 }
 
+// What a page sorted from a search's matches reads of each (pageRows over `matches`): the id, and
+// the columns of api_keys that a sort or a cursor compares.
+const MATCH_COLUMNS = sql`k.id, k.created_at, k.name, k.expires_at`;
+
 /**
  * A search reads its matches once (a search's cost is finding them: trigram posting lists and a
  * recheck per candidate), up to EXACT_TOTAL_LIMIT + 1 of them, and counts them. When that is all of
@@ -113,7 +117,7 @@ async function searchPage(
 ): Promise<{ matches: number; rows: PositionRow[] | null }> {
   const results = await db.$queryRaw<(PositionRow & { matches: number | null })[]>`
     WITH matches AS MATERIALIZED (
-      SELECT k.id, k.created_at, k.name, k.expires_at FROM api_keys k WHERE ${where} LIMIT ${EXACT_TOTAL_LIMIT + 1}
+      SELECT ${MATCH_COLUMNS} FROM api_keys k WHERE ${where} LIMIT ${EXACT_TOTAL_LIMIT + 1}
     ), counted AS (SELECT count(*)::integer AS matches FROM matches)
     SELECT NULL AS id, NULL AS position, matches, 0 AS rank FROM counted
     UNION ALL
@@ -151,7 +155,7 @@ async function pastLimitPage(shape: PageShape, filter: Prisma.Sql, indexed: Pris
     LIMIT ${wanted} OFFSET ${query.cursor ? 0 : (query.page - 1) * query.per_page}`;
   if (walked.length === wanted) return walked;
   return db.$queryRaw<PositionRow[]>`
-    WITH matches AS MATERIALIZED (SELECT k.id, k.created_at, k.name, k.expires_at FROM api_keys k WHERE ${filter} AND ${indexed})
+    WITH matches AS MATERIALIZED (SELECT ${MATCH_COLUMNS} FROM api_keys k WHERE ${filter} AND ${indexed})
     ${pageRows(shape, sql`matches`)}`;
 }
 
