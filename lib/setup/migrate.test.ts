@@ -73,6 +73,7 @@ describe("migration runner", () => {
       "login_limits",
       "model_providers",
       "provider_models",
+      "recently_deleted_keys",
       "settings",
       "users",
     ]);
