@@ -99,16 +99,25 @@ describe("verification counting", () => {
   it("lists a deleted key's id for ten minutes, its owner's cascade included", async () => {
     const user = await createUser();
     const [own, cascaded] = [await keyFor(user), await keyFor(user)];
-    const stale = crypto.randomUUID();
-    await db.$executeRaw`INSERT INTO recently_deleted_keys (id, deleted_at) VALUES (${stale}, now() - interval '11 minutes')`;
+    const [trimmedByDelete, trimmedByFlush] = [crypto.randomUUID(), crypto.randomUUID()];
+    const listLongAgo = (id: string) =>
+      db.$executeRaw`INSERT INTO recently_deleted_keys (id, deleted_at) VALUES (${id}, now() - interval '11 minutes')`;
     const listed = async (ids: string[]) =>
       (
         await db.$queryRaw<{ id: string }[]>`SELECT id FROM recently_deleted_keys WHERE id = ANY(${ids}) ORDER BY id`
       ).map((row) => row.id);
+    await listLongAgo(trimmedByDelete);
     await db.apiKey.delete({ where: { id: own.id } });
-    expect(await listed([own.id, cascaded.id, stale])).toEqual([own.id]);
+    expect(await listed([own.id, cascaded.id, trimmedByDelete])).toEqual([own.id]);
     await db.user.delete({ where: { id: user.id } });
     expect(await listed([own.id, cascaded.id])).toEqual([own.id, cascaded.id].sort());
+
+    await listLongAgo(trimmedByFlush);
+    const counted = await keyFor(await createUser());
+    countVerification(counted.id, { valid: true } as VerifyResult, Date.now());
+    await flushUsageCounts();
+    expect(await listed([own.id, trimmedByFlush])).toEqual([own.id]);
+    expect(await storedRows(counted.id)).toMatchObject([{ valid: 1 }]);
   });
 
   it("prunes hours older than USAGE_RETENTION_DAYS (90 by default) and keeps the rest", async () => {
