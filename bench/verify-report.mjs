@@ -67,10 +67,14 @@ function cpuSummary(windows, name) {
   };
 }
 
-/** Each round's throughput of `name` over `other`'s, in round order. */
+/** Each round's throughput of `name` over `other`'s, in round order (a server run as two processes: their mean). */
 function roundRatios(windows, name, other) {
   const throughputOf = (round, server) =>
-    windows.find((window) => window.round === round && window.name === server).result.throughput;
+    mean(
+      windows
+        .filter((window) => window.round === round && window.name === server)
+        .map((window) => window.result.throughput),
+    );
   const roundsRun = [...new Set(windows.map((window) => window.round))];
   return roundsRun.map((round) => throughputOf(round, name) / throughputOf(round, other));
 }
@@ -82,10 +86,10 @@ function roundRatios(windows, name, other) {
 export function report({ cold, hot, paced, parts, connections, rate }) {
   const rows = [
     ...cold.map((window, i) =>
-      row(`cold ${i + 1}, ${connections} conns`, String(window.round + 1), window.name, window.result),
+      row(`cold ${i + 1}, ${connections} conns`, String(window.round + 1), window.process, window.result),
     ),
     ...hot.map((window, i) =>
-      row(`hot ${i + 1}, ${connections} conns`, String(window.round + 1), window.name, window.result),
+      row(`hot ${i + 1}, ${connections} conns`, String(window.round + 1), window.process, window.result),
     ),
   ];
   paced.forEach((round, i) =>

@@ -2,9 +2,10 @@
 // cache misses for Keydesk: bench/cold-load.mjs) and hot (1,000 sampled keys), each window
 // measured with the server's CPU time, its database backends' and the machine's steal. They run
 // in rounds, one window of each server per round in a changing order, so that every ratio can be
-// taken within a round, between windows a minute or so apart: this machine has slow spells of
-// tens of seconds (every function of a profile slower alike, no steal shown), and a ratio across
-// rounds would measure them.
+// taken within a round: this machine has slow spells of tens of seconds (every function of a
+// profile slower alike, no steal shown), and a ratio across rounds would measure them. A cold
+// window is one stretch, its servers' windows a minute or so apart; a hot round's servers take
+// turns of a second instead (hotRuns), so that a slow spell falls on all of them alike.
 import { setTimeout as sleep } from "node:timers/promises";
 import autocannon from "autocannon";
 import {
@@ -25,14 +26,31 @@ export const CONNECTIONS = 32;
 export const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 3);
 export const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
-/** Round r's order: the servers rotated by r, reversed in odd rounds; over four rounds each takes every place. */
-function roundOrder(baseline, round) {
-  const servers = ["keydesk", "keydesk-uncounted", baseline];
-  const rotated = [...servers.slice(round % 3), ...servers.slice(0, round % 3)];
+// The hot windows' turns (see hotRuns).
+export const SLICE_S = Number(process.env.BENCH_SLICE_S ?? 1);
+// The hot windows run two processes of each Keydesk: a process keeps its own speed for its
+// lifetime (one of two alike ones was 4% slower than the other in every round, 2026-12-02), so a
+// ratio of single processes would carry that as a bias; each ratio takes the two processes' mean.
+export const SECOND_PROCESS = " 2";
+const HOT_SERVERS = [
+  "keydesk",
+  `keydesk${SECOND_PROCESS}`,
+  "keydesk-uncounted",
+  `keydesk-uncounted${SECOND_PROCESS}`,
+  "bare",
+];
+/** A window's server as the report groups it: the second process of a Keydesk counts as that Keydesk. */
+const serverOf = (process) => process.replace(SECOND_PROCESS, "");
+/** Round r's order: the servers rotated by r, reversed in odd rounds; over the rounds each takes several places. */
+function roundOrder(servers, round) {
+  const shift = round % servers.length;
+  const rotated = [...servers.slice(shift), ...servers.slice(0, shift)];
   return round % 2 === 1 ? rotated.reverse() : rotated;
 }
-const rounds = (baseline) =>
-  Array.from({ length: ROUNDS }, (_, round) => roundOrder(baseline, round).map((name) => ({ name, round })));
+const coldRounds = () =>
+  Array.from({ length: ROUNDS }, (_, round) =>
+    roundOrder(["keydesk", "keydesk-uncounted", "bare-pg"], round).map((name) => ({ name, round })),
+  );
 // A Keydesk writes what a window leaves pending (last uses, usage counts) up to 5 s after it:
 // waiting that out keeps those writes out of the next server's window.
 const settle = (name) => (name.startsWith("keydesk") ? sleep(6_000) : undefined);
@@ -40,28 +58,47 @@ const settle = (name) => (name.startsWith("keydesk") ? sleep(6_000) : undefined)
 // minute apart: a later window would otherwise skip the writes for keys the earlier one used.
 const WRITE_GAP_MS = 61_000;
 
-/** Runs `load` while watching the server's CPU time (and the database's, given its backends) and the machine's steal. */
-export async function measured(pid, load, databasePids = []) {
+/** Runs `load` while reading the server's CPU time (and the database's, given its backends) and the machine's steal. */
+async function watched(pid, load, databasePids = []) {
   const watcher = watch([pid, ...databasePids]);
-  const result = await load();
+  const run = await load();
   const { stealPercent, cpuMs } = watcher.stop();
   const databaseMs = cpuMs.slice(1).reduce((sum, ms) => sum + (ms ?? 0), 0);
-  const latencies = result.latencies.sort((a, b) => a - b);
-  const total = latencies.length + result.failures;
+  return { run, steal: stealPercent, cpuMs: cpuMs[0], databaseMs: databasePids.length === 0 ? null : databaseMs };
+}
+
+/** One window's figures from its watched slices (a single one, or a server's share of a round's turns). */
+function summary(slices) {
+  const sum = (values) => values.reduce((total, value) => total + value, 0);
+  const runs = slices.map((slice) => slice.run);
+  const latencies = runs.flatMap((run) => run.latencies).sort((a, b) => a - b);
+  const failures = sum(runs.map((run) => run.failures));
+  const served = sum(runs.map((run) => run.served));
+  const elapsed = sum(runs.map((run) => run.elapsed));
+  const known = (key) => (slices.some((slice) => slice[key] === null) ? null : sum(slices.map((slice) => slice[key])));
+  const cpuMs = known("cpuMs");
+  const databaseMs = known("databaseMs");
+  const steal = known("steal");
   return {
-    throughput: latencies.length / result.elapsed,
+    throughput: latencies.length / elapsed,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     max: latencies.at(-1) ?? NaN,
     latencies,
-    total,
-    failures: result.failures,
-    steal: stealPercent,
-    // Per request the server answered in the window, warm-up included.
-    cpuUsPerRequest: cpuMs[0] === null ? null : (cpuMs[0] * 1000) / result.served,
-    databaseCpuUsPerRequest: databasePids.length === 0 ? null : (databaseMs * 1000) / result.served,
-    repeatShare: result.repeatShare,
+    total: latencies.length + failures,
+    failures,
+    // Each slice's steal weighs by its length.
+    steal: steal === null ? null : sum(slices.map((slice) => slice.steal * slice.run.elapsed)) / elapsed,
+    // Per request answered in the window, failed ones included.
+    cpuUsPerRequest: cpuMs === null ? null : (cpuMs * 1000) / served,
+    databaseCpuUsPerRequest: databaseMs === null ? null : (databaseMs * 1000) / served,
+    repeatShare: runs[0].repeatShare,
   };
+}
+
+/** One window: `load` watched as a single slice. */
+export async function measured(pid, load, databasePids = []) {
+  return summary([await watched(pid, load, databasePids)]);
 }
 
 /** Closed loop at full speed with autocannon; latencies taken unrounded from each response. */
@@ -91,7 +128,7 @@ async function maxRun(port, secrets, seconds) {
 export async function coldRuns({ ports, children, secrets, databaseUrl }) {
   const windows = [];
   const endedAt = new Map();
-  for (const { name, round } of rounds("bare-pg").flat()) {
+  for (const { name, round } of coldRounds().flat()) {
     await sleep(Math.max(0, (endedAt.get(name) ?? -Infinity) + WRITE_GAP_MS - Date.now()));
     console.log(
       `cold, round ${round + 1}/${ROUNDS}, ${name}: ${WARMUP_S} s warm-up, then ${DURATION_S} s over all ${secrets.length} keys`,
@@ -111,22 +148,31 @@ export async function coldRuns({ ports, children, secrets, databaseUrl }) {
     await settle(name);
     // Each request's key is a new one (repeats 0%): how many of them got their last-used write.
     if (name.startsWith("keydesk")) result.writtenShare = (await usesWrittenSince(databaseUrl, since)) / result.total;
-    windows.push({ name, round, result });
+    windows.push({ name, process: name, round, result });
   }
   return windows;
 }
 
-/** Every server at full speed over the 1,000 sampled keys, which Keydesk answers from its cache. */
+/**
+ * Every server at full speed over the 1,000 sampled keys, which Keydesk answers from its cache. A
+ * round's processes take turns in slices of SLICE_S seconds until each has had DURATION_S, so that
+ * a slow spell of the machine (they last tens of seconds) weighs on all of them alike.
+ */
 export async function hotRuns({ ports, children, secrets }) {
   const windows = [];
-  for (const { name, round } of rounds("bare").flat()) {
+  const turns = Math.max(1, Math.round(DURATION_S / SLICE_S));
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = roundOrder(HOT_SERVERS, round);
+    for (const process of order) await maxRun(ports[process], secrets, WARMUP_S);
     console.log(
-      `hot, round ${round + 1}/${ROUNDS}, ${name}: ${WARMUP_S} s warm-up, then ${DURATION_S} s with ${CONNECTIONS} connections`,
+      `hot, round ${round + 1}/${ROUNDS}: ${WARMUP_S} s warm-up each, then ${turns} turns of ${SLICE_S} s of ${order.join(", ")}, ${CONNECTIONS} connections`,
     );
-    await maxRun(ports[name], secrets, WARMUP_S);
-    const result = await measured(children[name].pid, () => maxRun(ports[name], secrets, DURATION_S));
-    windows.push({ name, round, result });
-    await settle(name);
+    const slices = new Map(order.map((process) => [process, []]));
+    for (let turn = 0; turn < turns; turn++)
+      for (const process of order)
+        slices.get(process).push(await watched(children[process].pid, () => maxRun(ports[process], secrets, SLICE_S)));
+    for (const process of order)
+      windows.push({ name: serverOf(process), process, round, result: summary(slices.get(process)) });
   }
   return windows;
 }

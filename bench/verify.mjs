@@ -22,7 +22,15 @@ import { ensureBuild, startChild, stopChild } from "./children.mjs";
 import { vacuumWrites } from "./cold-load.mjs";
 import { pacedLoad } from "./paced-load.mjs";
 import { report } from "./verify-report.mjs";
-import { CONNECTIONS, coldRuns, DURATION_S, hotRuns, measured, VERIFY_PATH } from "./verify-windows.mjs";
+import {
+  CONNECTIONS,
+  coldRuns,
+  DURATION_S,
+  hotRuns,
+  measured,
+  SECOND_PROCESS,
+  VERIFY_PATH,
+} from "./verify-windows.mjs";
 
 const FIXED_RATE = 1_000;
 // The steady-rate run is repeated, Keydesk and bare taking turns, because one 10 s window on a
@@ -101,15 +109,18 @@ async function main() {
     const samples = JSON.parse(readFileSync(samplesFile, "utf8"));
     const unknown = JSON.parse(readFileSync(unknownFile, "utf8"));
     const secrets = UNKNOWN_KEYS ? unknown : samples.map((sample) => sample.secret);
-    const keydesk = (counting) =>
-      startChild(counting ? "keydesk" : "keydesk-uncounted", ["--import", "tsx", "bench/verify-target.ts"], {
+    const keydesk = (name, counting) =>
+      startChild(name, ["--import", "tsx", "bench/verify-target.ts"], {
         ...keydeskEnv,
         BENCH_DATABASE_URL: databaseUrl,
         KEYDESK_USAGE_COUNTING: counting ? "on" : "off",
       });
+    // The second process of each Keydesk serves the hot windows only (bench/verify-windows.mjs).
     const starting = {
-      keydesk: keydesk(true),
-      "keydesk-uncounted": keydesk(false),
+      keydesk: keydesk("keydesk", true),
+      "keydesk-uncounted": keydesk("keydesk-uncounted", false),
+      [`keydesk${SECOND_PROCESS}`]: keydesk(`keydesk${SECOND_PROCESS}`, true),
+      [`keydesk-uncounted${SECOND_PROCESS}`]: keydesk(`keydesk-uncounted${SECOND_PROCESS}`, false),
       bare: startChild("bare", [path.join(import.meta.dirname, "bare-server.mjs"), samplesFile]),
       "bare-pg": startChild("bare-pg", [path.join(import.meta.dirname, "bare-pg-server.mjs"), databaseUrl]),
     };
