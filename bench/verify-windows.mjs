@@ -40,7 +40,7 @@ const HOT_SERVERS = [
   "bare",
 ];
 /** A window's server as the report groups it: the second process of a Keydesk counts as that Keydesk. */
-const serverOf = (process) => process.replace(SECOND_PROCESS, "");
+const serverOf = (processName) => processName.replace(SECOND_PROCESS, "");
 /** Round r's order: the servers rotated by r, reversed in odd rounds; over the rounds each takes several places. */
 function roundOrder(servers, round) {
   const shift = round % servers.length;
@@ -163,16 +163,23 @@ export async function hotRuns({ ports, children, secrets }) {
   const turns = Math.max(1, Math.round(DURATION_S / SLICE_S));
   for (let round = 0; round < ROUNDS; round++) {
     const order = roundOrder(HOT_SERVERS, round);
-    for (const process of order) await maxRun(ports[process], secrets, WARMUP_S);
+    for (const processName of order) await maxRun(ports[processName], secrets, WARMUP_S);
     console.log(
       `hot, round ${round + 1}/${ROUNDS}: ${WARMUP_S} s warm-up each, then ${turns} turns of ${SLICE_S} s of ${order.join(", ")}, ${CONNECTIONS} connections`,
     );
-    const slices = new Map(order.map((process) => [process, []]));
+    const slices = new Map(order.map((processName) => [processName, []]));
     for (let turn = 0; turn < turns; turn++)
-      for (const process of order)
-        slices.get(process).push(await watched(children[process].pid, () => maxRun(ports[process], secrets, SLICE_S)));
-    for (const process of order)
-      windows.push({ name: serverOf(process), process, round, result: summary(slices.get(process)) });
+      for (const processName of order)
+        slices
+          .get(processName)
+          .push(await watched(children[processName].pid, () => maxRun(ports[processName], secrets, SLICE_S)));
+    for (const processName of order)
+      windows.push({
+        name: serverOf(processName),
+        process: processName,
+        round,
+        result: summary(slices.get(processName)),
+      });
   }
   return windows;
 }

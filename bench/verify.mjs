@@ -5,6 +5,8 @@
 //   - cold: a bare node:http + pg server doing only the one indexed read by hash that Keydesk makes
 //     on a cache miss (bench/bare-pg-server.mjs), over all 100,000 keys (bench/cold-load.mjs);
 //   - counting's cost: a second Keydesk on the same database with KEYDESK_USAGE_COUNTING=off.
+// The hot windows run two processes of each Keydesk and take turns of a second (see
+// bench/verify-windows.mjs for why).
 // Each full-speed workload runs in rounds, a window of each server per round in a changing order
 // (bench/verify-windows.mjs); each ratio is taken within a round and the targets read the median.
 //   node bench/verify.mjs            (`npm run bench`)
