@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { verifyKey, type VerifyResult } from "@/lib/keys/verify";
 import { countVerification, flushUsageCounts, HOUR_MS, pruneUsage } from "@/lib/usage/counter";
+import { usageSeries } from "@/lib/usage/series";
 import { createUser, keyFor } from "@/tests/support/fixtures";
 
 const DAY_MS = 24 * HOUR_MS;
@@ -154,5 +155,23 @@ describe("verification counting", () => {
     expect(await db.keyUsage.count({ where: { keyId: { in: [first.id, second.id] } } })).toBe(2);
     await db.user.delete({ where: { id: user.id } });
     expect(await db.keyUsage.count({ where: { keyId: { in: [first.id, second.id] } } })).toBe(0);
+  });
+
+  // key_usage keeps key ids as uuids (migration key_usage_uuid_key_ids), as Keydesk makes them;
+  // api_keys.id is text, so an id that is not a uuid must neither fail a flush nor block a delete.
+  it("writes the other counts, reads none, and still deletes a key whose id is not a uuid", async () => {
+    const user = await createUser();
+    const counted = await keyFor(user);
+    await db.$executeRaw`
+      INSERT INTO api_keys (id, owner_id, name, start, hash, scopes)
+      VALUES ('imported-key', ${user.id}, 'imported', 'kd_imported', md5(${user.id}), '{}')`;
+    for (const id of ["imported-key", counted.id]) countVerification(id, { valid: true } as VerifyResult, Date.now());
+    await flushUsageCounts();
+    expect(await storedRows(counted.id)).toMatchObject([{ valid: 1 }]);
+    const lastDay = { from: new Date(Date.now() - DAY_MS), to: new Date(), granularity: "hour" } as const;
+    expect((await usageSeries(lastDay, "imported-key")).totals.total).toBe(0);
+    expect(await db.apiKey.deleteMany({ where: { id: "imported-key" } })).toEqual({ count: 1 });
+    await db.apiKey.delete({ where: { id: counted.id } });
+    expect(await storedRows(counted.id)).toEqual([]);
   });
 });

@@ -13,6 +13,7 @@ export type UsageOutcome = (typeof USAGE_OUTCOMES)[number];
 export const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 const PRUNE_EVERY_MS = HOUR_MS;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // Index into a key's counts, in USAGE_OUTCOMES order; -1: not counted (no key was found).
 const OUTCOME_INDEX: Record<"valid" | Extract<VerifyResult, { valid: false }>["reason"], number> = {
@@ -92,6 +93,16 @@ function restore(state: Counter, batch: Map<number, HourCounts>): void {
   }
 }
 
+/**
+ * One list as a PostgreSQL array literal, which the server reads in one pass (array_in). Passing
+ * JavaScript arrays would have the driver quote each element, and comma-joined text split by
+ * string_to_array costs the server a split, a cast per element and a materialized function scan.
+ * The lists hold uuids and integers: no element needs quoting.
+ */
+function arrayLiteral(values: readonly (string | number)[]): string {
+  return `{${values.join(",")}}`;
+}
+
 /** Writes the collected counts in one statement. Exported so tests and shutdown can flush now. */
 export async function flushUsageCounts(): Promise<void> {
   const state = counter();
@@ -105,15 +116,16 @@ export async function flushUsageCounts(): Promise<void> {
   const columns: number[][] = USAGE_OUTCOMES.map(() => []);
   for (const [hour, keys] of batch) {
     for (const [keyId, counts] of keys) {
+      // key_usage stores key ids as uuids (migration key_usage_uuid_key_ids), as Keydesk makes
+      // them; one that is not could not be written, and would fail the whole flush.
+      if (!UUID.test(keyId)) continue;
       keyIds.push(keyId);
       hours.push(hour);
       counts.forEach((count, i) => columns[i]!.push(count));
     }
   }
   if (keyIds.length > 0) {
-    // Comma-joined lists rather than arrays, as in lib/keys/last-used.ts: a flush under many keys
-    // carries a row per key, and the driver formats array elements (and Dates) one by one.
-    const [valid, revoked, expired, ownerDisabled] = columns.map((column) => column.join(","));
+    const [valid, revoked, expired, ownerDisabled] = columns.map(arrayLiteral);
     try {
       // Counts of keys deleted since they were counted are left out: nothing else would remove
       // their rows (key_usage has no foreign key, migration key_usage_lean). The delete trigger
@@ -125,10 +137,9 @@ export async function flushUsageCounts(): Promise<void> {
         WITH stale_ids AS (DELETE FROM recently_deleted_keys WHERE deleted_at < now() - interval '10 minutes')
         INSERT INTO key_usage AS t (key_id, hour, valid, revoked, expired, owner_disabled)
         SELECT u.key_id, to_timestamp(u.hour / 1000) AT TIME ZONE 'UTC', u.valid, u.revoked, u.expired, u.owner_disabled
-        FROM unnest(string_to_array(${keyIds.join(",")}, ','), string_to_array(${hours.join(",")}, ',')::bigint[],
-                    string_to_array(${valid}, ',')::int[], string_to_array(${revoked}, ',')::int[],
-                    string_to_array(${expired}, ',')::int[], string_to_array(${ownerDisabled}, ',')::int[])
-             AS u(key_id, hour, valid, revoked, expired, owner_disabled)
+        FROM (SELECT unnest(${arrayLiteral(keyIds)}::uuid[]) AS key_id, unnest(${arrayLiteral(hours)}::bigint[]) AS hour,
+                     unnest(${valid}::int[]) AS valid, unnest(${revoked}::int[]) AS revoked,
+                     unnest(${expired}::int[]) AS expired, unnest(${ownerDisabled}::int[]) AS owner_disabled) AS u
         WHERE NOT EXISTS (SELECT 1 FROM recently_deleted_keys d WHERE d.id = u.key_id)
         -- One order for every instance's flush, so two upserting the same rows cannot deadlock.
         ORDER BY u.key_id, u.hour

@@ -30,7 +30,8 @@ export function sumCounts(counts: UsageCounts): number {
  */
 export async function usageSeries(query: UsageQuery, keyId?: string): Promise<UsageSeries> {
   const first = bucketStart(query.from, query.granularity);
-  const keyFilter = keyId ? Prisma.sql`AND key_id = ${keyId}` : Prisma.empty;
+  // Null, so no rows, for a key id that is not a uuid (migration key_usage_uuid_key_ids).
+  const keyFilter = keyId ? Prisma.sql`AND key_id = keydesk_key_uuid(${keyId})` : Prisma.empty;
   const rows = await db.$queryRaw<BucketRow[]>`
     SELECT date_trunc(${query.granularity}, "hour") AS start,
            sum(valid)::int8 AS valid, sum(revoked)::int8 AS revoked,
