@@ -131,7 +131,7 @@ export async function coldRuns({ ports, children, secrets, databaseUrl }) {
   for (const { name, round } of coldRounds().flat()) {
     await sleep(Math.max(0, (endedAt.get(name) ?? -Infinity) + WRITE_GAP_MS - Date.now()));
     console.log(
-      `cold, round ${round + 1}/${ROUNDS}, ${name}: ${WARMUP_S} s warm-up, then ${DURATION_S} s over all ${secrets.length} keys`,
+      `cold, round ${round + 1}/${ROUNDS}, ${name}: ${WARMUP_S} s warm-up, then each of the ${secrets.length} keys once`,
     );
     const run = (seconds) =>
       coldRun({ port: ports[name], path: VERIFY_PATH, secrets, seconds, connections: CONNECTIONS });
@@ -143,7 +143,7 @@ export async function coldRuns({ ports, children, secrets, databaseUrl }) {
     } else await vacuumWrites(databaseUrl); // as ageRecordedUses does, so no autovacuum runs in this one either
     const databasePids = await backendPids(databaseUrl);
     const since = await databaseNow(databaseUrl);
-    const result = await measured(children[name].pid, () => run(DURATION_S), databasePids);
+    const result = await measured(children[name].pid, () => run(), databasePids);
     endedAt.set(name, Date.now());
     await settle(name);
     // Each request's key is a new one (repeats 0%): how many of them got their last-used write.

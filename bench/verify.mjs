@@ -3,7 +3,8 @@
 //   - hot: a bare node:http server doing only SHA-256 + Map lookup over 1,000 sampled secrets,
 //     which Keydesk answers from its cache (bench/bare-server.mjs);
 //   - cold: a bare node:http + pg server doing only the one indexed read by hash that Keydesk makes
-//     on a cache miss (bench/bare-pg-server.mjs), over all 100,000 keys (bench/cold-load.mjs);
+//     on a cache miss (bench/bare-pg-server.mjs), each window sending each of the 100,000 keys
+//     once (bench/cold-load.mjs);
 //   - counting's cost: a second Keydesk on the same database with KEYDESK_USAGE_COUNTING=off.
 // The hot windows run two processes of each Keydesk and take turns of a second (see
 // bench/verify-windows.mjs for why).
@@ -39,7 +40,7 @@ const FIXED_RATE = 1_000;
 // shared VM can catch the hypervisor taking a core away for tens of milliseconds.
 const PACED_ROUNDS = Number(process.env.BENCH_PACED_ROUNDS ?? 5);
 const PACED_SERVERS = ["keydesk", "bare"];
-// Usage counts are flushed every 5 s rather than every minute, so that each 10 s window pays for
+// Usage counts are flushed every 5 s rather than every minute, so that each window pays for
 // the writes its verifications cause (on the cold path, a row per key and hour either way).
 const USAGE_FLUSH_SECONDS = "5";
 const UNKNOWN_KEYS = process.argv.includes("--unknown-keys");
