@@ -13,7 +13,6 @@ export type UsageOutcome = (typeof USAGE_OUTCOMES)[number];
 export const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 const PRUNE_EVERY_MS = HOUR_MS;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // Index into a key's counts, in USAGE_OUTCOMES order; -1: not counted (no key was found).
 const OUTCOME_INDEX: Record<"valid" | Extract<VerifyResult, { valid: false }>["reason"], number> = {
@@ -94,6 +93,17 @@ function restore(state: Counter, batch: Map<number, HourCounts>): void {
 }
 
 /**
+ * Whether a key id has a uuid's shape: 36 characters, with hyphens after the 8th, 12th, 16th and
+ * 20th digits. That tells Keydesk's ids (Prisma's uuid(7)) from the forms an id inserted by hand
+ * would take (a cuid, a name, a number). The digits go unchecked, so such an id of a uuid's shape
+ * but not of hex digits would still fail the flush: checking them with a regular expression cost
+ * 200-650 ns per row, a fifth of the flush's time in Node.
+ */
+function hasUuidShape(id: string): boolean {
+  return id.length === 36 && id[8] === "-" && id[13] === "-" && id[18] === "-" && id[23] === "-";
+}
+
+/**
  * One list as a PostgreSQL array literal, which the server reads in one pass (array_in). Passing
  * JavaScript arrays would have the driver quote each element, and comma-joined text split by
  * string_to_array costs the server a split, a cast per element and a materialized function scan.
@@ -112,15 +122,16 @@ export async function flushUsageCounts(): Promise<void> {
   state.hours = new Map();
   state.hour = -1;
   const keyIds: string[] = [];
-  const hours: number[] = [];
+  const hours: string[] = [];
   const columns: number[][] = USAGE_OUTCOMES.map(() => []);
   for (const [hour, keys] of batch) {
+    const hourText = String(hour);
     for (const [keyId, counts] of keys) {
       // key_usage stores key ids as uuids (migration key_usage_uuid_key_ids), as Keydesk makes
       // them; one that is not could not be written, and would fail the whole flush.
-      if (!UUID.test(keyId)) continue;
+      if (!hasUuidShape(keyId)) continue;
       keyIds.push(keyId);
-      hours.push(hour);
+      hours.push(hourText);
       counts.forEach((count, i) => columns[i]!.push(count));
     }
   }
