@@ -28,17 +28,19 @@ export const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 // The hot windows' turns (see hotRuns).
 export const SLICE_S = Number(process.env.BENCH_SLICE_S ?? 1);
-// The hot windows run two processes of each Keydesk: a process keeps its own speed for its
-// lifetime (one of two alike ones was 4% slower than the other in every round, 2026-12-02), so a
-// ratio of single processes would carry that as a bias; each ratio takes the two processes' mean.
+// Every window runs two processes of each Keydesk: a process keeps its own speed for its lifetime
+// (one of two alike ones was 4% slower than the other in every hot round, 2026-12-02; at 20:05 the
+// counted one spent 106-116 µs of CPU per cold request in every round, the uncounted one 76-107, a
+// gap far above counting's parts), so a ratio of single processes would carry that as a bias;
+// each ratio takes the two processes' mean.
 export const SECOND_PROCESS = " 2";
-const HOT_SERVERS = [
+const KEYDESK_PROCESSES = [
   "keydesk",
   `keydesk${SECOND_PROCESS}`,
   "keydesk-uncounted",
   `keydesk-uncounted${SECOND_PROCESS}`,
-  "bare",
 ];
+const HOT_SERVERS = [...KEYDESK_PROCESSES, "bare"];
 /** A window's server as the report groups it: the second process of a Keydesk counts as that Keydesk. */
 const serverOf = (processName) => processName.replace(SECOND_PROCESS, "");
 /** Round r's order: the servers rotated by r, reversed in odd rounds; over the rounds each takes several places. */
@@ -49,7 +51,7 @@ function roundOrder(servers, round) {
 }
 const coldRounds = () =>
   Array.from({ length: ROUNDS }, (_, round) =>
-    roundOrder(["keydesk", "keydesk-uncounted", "bare-pg"], round).map((name) => ({ name, round })),
+    roundOrder([...KEYDESK_PROCESSES, "bare-pg"], round).map((processName) => ({ processName, round })),
   );
 // A Keydesk writes what a window leaves pending (last uses, usage counts) up to 5 s after it:
 // waiting that out keeps those writes out of the next server's window.
@@ -128,13 +130,14 @@ async function maxRun(port, secrets, seconds) {
 export async function coldRuns({ ports, children, secrets, databaseUrl }) {
   const windows = [];
   const endedAt = new Map();
-  for (const { name, round } of coldRounds().flat()) {
-    await sleep(Math.max(0, (endedAt.get(name) ?? -Infinity) + WRITE_GAP_MS - Date.now()));
+  for (const { processName, round } of coldRounds().flat()) {
+    const name = serverOf(processName);
+    await sleep(Math.max(0, (endedAt.get(processName) ?? -Infinity) + WRITE_GAP_MS - Date.now()));
     console.log(
-      `cold, round ${round + 1}/${ROUNDS}, ${name}: ${WARMUP_S} s warm-up, then each of the ${secrets.length} keys once`,
+      `cold, round ${round + 1}/${ROUNDS}, ${processName}: ${WARMUP_S} s warm-up, then each of the ${secrets.length} keys once`,
     );
     const run = (seconds) =>
-      coldRun({ port: ports[name], path: VERIFY_PATH, secrets, seconds, connections: CONNECTIONS });
+      coldRun({ port: ports[processName], path: VERIFY_PATH, secrets, seconds, connections: CONNECTIONS });
     await run(WARMUP_S);
     if (name.startsWith("keydesk")) {
       // Every window starts with an empty cache and with every key's use due for a write.
@@ -143,12 +146,12 @@ export async function coldRuns({ ports, children, secrets, databaseUrl }) {
     } else await vacuumWrites(databaseUrl); // as ageRecordedUses does, so no autovacuum runs in this one either
     const databasePids = await backendPids(databaseUrl);
     const since = await databaseNow(databaseUrl);
-    const result = await measured(children[name].pid, () => run(), databasePids);
-    endedAt.set(name, Date.now());
+    const result = await measured(children[processName].pid, () => run(), databasePids);
+    endedAt.set(processName, Date.now());
     await settle(name);
     // Each request's key is a new one (repeats 0%): how many of them got their last-used write.
     if (name.startsWith("keydesk")) result.writtenShare = (await usesWrittenSince(databaseUrl, since)) / result.total;
-    windows.push({ name, process: name, round, result });
+    windows.push({ name, process: processName, round, result });
   }
   return windows;
 }

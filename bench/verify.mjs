@@ -6,7 +6,7 @@
 //     on a cache miss (bench/bare-pg-server.mjs), each window sending each of the 100,000 keys
 //     once (bench/cold-load.mjs);
 //   - counting's cost: a second Keydesk on the same database with KEYDESK_USAGE_COUNTING=off.
-// The hot windows run two processes of each Keydesk and take turns of a second (see
+// Each Keydesk runs as two processes, and the hot windows take turns of a second (see
 // bench/verify-windows.mjs for why).
 // Each full-speed workload runs in rounds, a window of each server per round in a changing order
 // (bench/verify-windows.mjs); each ratio is taken within a round and the targets read the median.
@@ -118,7 +118,7 @@ async function main() {
         BENCH_DATABASE_URL: databaseUrl,
         KEYDESK_USAGE_COUNTING: counting ? "on" : "off",
       });
-    // The second process of each Keydesk serves the hot windows only (bench/verify-windows.mjs).
+    // Two processes of each Keydesk, whose mean each ratio takes (bench/verify-windows.mjs).
     const starting = {
       keydesk: keydesk("keydesk", true),
       "keydesk-uncounted": keydesk("keydesk-uncounted", false),
