@@ -4,41 +4,19 @@
 // into a table of its own (key_last_used_order, then key_last_used), names and aliases are folded for search
 // (key_search_folded), and the words of names are counted (key_name_words). This file's tests run
 // in order.
-import { randomBytes } from "node:crypto";
-import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
-import { migrate, MIGRATIONS_DIR } from "@/lib/setup/migrate";
+import type pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrate } from "@/lib/setup/migrate";
+import { databaseDeployedBefore, type DeployedDatabase } from "@/tests/support/deployed-schema";
 
 const FIRST_KEY_LIST_MIGRATION = "20261202110000_key_name_natural_sort";
-const serverUrl = inject("postgresUrl");
-const name = `existing_${randomBytes(5).toString("hex")}`;
-const url = serverUrl.replace(/\/keydesk$/, `/${name}`);
+let database: DeployedDatabase;
 let client: pg.Client;
-let before: string;
 let applied: string[];
 
-/** A migrations directory holding only those before the key-list ones: the schema as deployed before. */
-async function earlierMigrations(): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), "keydesk-migrations-"));
-  for (const entry of await readdir(MIGRATIONS_DIR, { withFileTypes: true })) {
-    if (entry.isDirectory() && entry.name < FIRST_KEY_LIST_MIGRATION)
-      await cp(path.join(MIGRATIONS_DIR, entry.name), path.join(dir, entry.name), { recursive: true });
-  }
-  return dir;
-}
-
 beforeAll(async () => {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  before = await earlierMigrations();
-  await migrate(url, { dir: before });
-  client = new pg.Client({ connectionString: url });
-  await client.connect();
+  database = await databaseDeployedBefore(FIRST_KEY_LIST_MIGRATION);
+  client = database.client;
   await client.query(`
     INSERT INTO users (id, email, name, updated_at) VALUES
       ('u-many', 'many@example.test', 'Many', now()), ('u-none', 'none@example.test', 'None', now());
@@ -46,17 +24,10 @@ beforeAll(async () => {
       SELECT 'k-' || i, 'u-many', (ARRAY['key 10', 'Zeta', 'key 9', 'alpha'])[i], 'kd_' || i, md5(i::text), '{keys:read}',
         CASE WHEN i % 2 = 0 THEN timestamp '2026-11-01 00:00:00' + i * interval '1 hour' END
       FROM generate_series(1, 4) AS i;`);
-  applied = await migrate(url);
+  applied = await migrate(database.url);
 });
 
-afterAll(async () => {
-  await client.end();
-  await rm(before, { recursive: true, force: true });
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
-});
+afterAll(() => database.drop());
 
 describe("the key-list migrations on an existing database", () => {
   it("apply on top of the deployed schema", () => {

@@ -1,36 +1,21 @@
 // Migration key_usage_uuid_key_ids applied by `npm start` to a database that already holds counts:
 // key_usage and recently_deleted_keys turn their text key ids into uuids, every count kept, and the
 // delete trigger goes on removing a deleted key's counts, whatever its id.
-import { randomBytes, randomUUID } from "node:crypto";
-import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
-import { migrate, MIGRATIONS_DIR } from "@/lib/setup/migrate";
+import { randomUUID } from "node:crypto";
+import type pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrate } from "@/lib/setup/migrate";
+import { databaseDeployedBefore, type DeployedDatabase } from "@/tests/support/deployed-schema";
 
 const UUID_MIGRATION = "20261202235000_key_usage_uuid_key_ids";
-const serverUrl = inject("postgresUrl");
-const name = `usage_uuid_${randomBytes(5).toString("hex")}`;
-const url = serverUrl.replace(/\/keydesk$/, `/${name}`);
 const [counted, listed] = [randomUUID(), randomUUID()];
+let database: DeployedDatabase;
 let client: pg.Client;
-let before: string;
 let applied: string[];
 
 beforeAll(async () => {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  before = await mkdtemp(path.join(tmpdir(), "keydesk-migrations-"));
-  for (const entry of await readdir(MIGRATIONS_DIR, { withFileTypes: true })) {
-    if (entry.isDirectory() && entry.name < UUID_MIGRATION)
-      await cp(path.join(MIGRATIONS_DIR, entry.name), path.join(before, entry.name), { recursive: true });
-  }
-  await migrate(url, { dir: before });
-  client = new pg.Client({ connectionString: url });
-  await client.connect();
+  database = await databaseDeployedBefore(UUID_MIGRATION);
+  client = database.client;
   await client.query(
     `INSERT INTO users (id, email, name, updated_at) VALUES ('u-1', 'one@example.test', 'One', now())`,
   );
@@ -45,17 +30,10 @@ beforeAll(async () => {
     [counted],
   );
   await client.query(`INSERT INTO recently_deleted_keys (id) VALUES ($1), ('k-3')`, [listed]);
-  applied = await migrate(url);
+  applied = await migrate(database.url);
 });
 
-afterAll(async () => {
-  await client.end();
-  await rm(before, { recursive: true, force: true });
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
-});
+afterAll(() => database.drop());
 
 describe("migration key_usage_uuid_key_ids on an existing database", () => {
   it("stores key ids as uuids and keeps every count of a uuid id", async () => {
