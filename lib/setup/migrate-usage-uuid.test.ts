@@ -49,7 +49,7 @@ describe("migration key_usage_uuid_key_ids on an existing database", () => {
     const rows = await client.query(
       `SELECT key_id::text, to_char("hour", 'HH24') AS hour, valid, revoked FROM key_usage ORDER BY 2`,
     );
-    // k-2's row could not be converted; no key's page could have read it.
+    // k-2's row cannot be converted (a key inserted by hand) and is dropped.
     expect(rows.rows).toEqual([
       { key_id: counted, hour: "10", valid: 7, revoked: 1 },
       { key_id: counted, hour: "11", valid: 2, revoked: 0 },

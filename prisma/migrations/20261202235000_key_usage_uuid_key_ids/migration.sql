@@ -17,7 +17,7 @@ CREATE FUNCTION keydesk_key_uuid(id text) RETURNS uuid IMMUTABLE LANGUAGE sql AS
 $$;
 
 -- Rewrites both tables and rebuilds their primary keys (key_usage keeps fillfactor 70). Rows of an
--- id that is not a uuid could not be converted; no key's page could have read them either.
+-- id that is not a uuid cannot be converted and are dropped: only a key inserted by hand has one.
 DELETE FROM "key_usage" WHERE keydesk_key_uuid("key_id") IS NULL;
 ALTER TABLE "key_usage" ALTER COLUMN "key_id" TYPE uuid USING "key_id"::uuid;
 DELETE FROM "recently_deleted_keys" WHERE keydesk_key_uuid("id") IS NULL;
