@@ -61,9 +61,9 @@ export async function coldRun({ port, path, secrets, seconds, connections }) {
   return {
     latencies,
     failures,
-    // autocannon notices that the last of an `amount` was answered only at its next one-second
-    // tick, and reports that as the duration: up to a second too long.
-    elapsed: seconds === undefined ? (lastResponseAt - started) / 1000 : result.duration,
+    // To the last answer: with `amount` set, autocannon notices it only at its next one-second
+    // tick and reports that as the duration, up to a second too long.
+    elapsed: (lastResponseAt - started) / 1000,
     served: latencies.length + failures,
     repeatShare: next === 0 ? 0 : repeats / next,
   };
